@@ -1,0 +1,74 @@
+import fs from 'node:fs/promises'
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely'
+import pg from 'pg'
+import { PGlitePool, type QueryResult } from './pglite-pool.ts'
+import type { DB } from './schema.ts'
+
+// Counts (int8) and numeric aggregates come back as numbers in both modes; they stay far below 2^53.
+pg.types.setTypeParser(20, Number)
+pg.types.setTypeParser(1700, Number)
+const pgliteParsers = { 20: Number, 1700: Number }
+
+/** What the rest of Socle needs from a database: Kysely for queries, raw SQL for pg-boss. */
+export interface Database {
+  readonly kind: 'pglite' | 'postgres'
+  readonly db: Kysely<DB>
+  executeSql<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>>
+  /** PGlite only: the whole data folder as a gzipped tar, which `loadFrom` opens again. */
+  dump?(): Promise<Blob>
+  close(): Promise<void>
+}
+
+export type DatabaseLocation =
+  | { kind: 'postgres'; url: string; maxConnections?: number }
+  /** `dataDir` undefined: in memory. `loadFrom`: a PGlite dump (tar) to start from, for tests. */
+  | { kind: 'pglite'; dataDir?: string; loadFrom?: Blob }
+
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  return location.kind === 'postgres' ? openPostgres(location.url, location.maxConnections) : openPGlite(location)
+}
+
+async function openPostgres(url: string, maxConnections = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections })
+  pool.on('error', () => {
+    // An idle client lost its connection (server restart): the pool replaces it on next use.
+  })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    kind: 'postgres',
+    db,
+    executeSql: async <R>(text: string, values?: unknown[]) =>
+      (await pool.query(text, values)) as unknown as QueryResult<R>,
+    close: () => db.destroy(),
+  }
+}
+
+async function openPGlite(location: { dataDir?: string; loadFrom?: Blob }): Promise<Database> {
+  if (location.dataDir) await fs.mkdir(location.dataDir, { recursive: true })
+  const pglite = await PGlite.create({
+    ...(location.dataDir ? { dataDir: location.dataDir } : {}),
+    ...(location.loadFrom ? { loadDataDir: location.loadFrom } : {}),
+    extensions: { unaccent, pg_trgm },
+    parsers: pgliteParsers,
+  })
+  const pool = new PGlitePool(pglite)
+  // No cursor is configured, so Kysely only calls the query(text, values) overload that PGlitePool has.
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as PostgresPool }) })
+  let closed = false
+  return {
+    kind: 'pglite',
+    db,
+    executeSql: (text, values) => pool.query(text, values),
+    dump: () => pglite.dumpDataDir('gzip'),
+    close: async () => {
+      if (closed) return
+      closed = true
+      await db.destroy()
+      // Closing PGlite flushes its files: a data folder closed this way reopens cleanly.
+      await pglite.close()
+    },
+  }
+}

@@ -1,0 +1,26 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import * as foundation from './migrations/0001-foundation.ts'
+
+/** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export class MigrationError extends Error {}
+
+/**
+ * Brings the schema up to date. Safe to run at every start and from several processes at once:
+ * Kysely's migrator takes a lock, and applied migrations are skipped.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'socle_migration', migrationLockTableName: 'socle_migration_lock' })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new MigrationError(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`.replace('  ', ' '))
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

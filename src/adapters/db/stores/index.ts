@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../schema.ts'
+import { OrganisationStore } from './organisation-store.ts'
+import { RepositoryStore } from './repository-store.ts'
+import { SettingStore } from './setting-store.ts'
+import { SoftwareStore } from './software-store.ts'
+
+/** Every store over one connection or transaction: `createStores(trx)` inside a transaction. */
+export function createStores(db: Kysely<DB>) {
+  return {
+    software: new SoftwareStore(db),
+    repositories: new RepositoryStore(db),
+    organisations: new OrganisationStore(db),
+    settings: new SettingStore(db),
+  }
+}
+
+export type Stores = ReturnType<typeof createStores>

@@ -1,0 +1,72 @@
+import PgBoss from 'pg-boss'
+import type { Database } from '../db/database.ts'
+
+/**
+ * Background jobs on pg-boss, in the same database as the data: on PGlite through the pool of one,
+ * on PostgreSQL through its own connections, so that any number of workers share the queues and each
+ * job runs once.
+ */
+export interface JobQueue {
+  /** Creates the queue if needed and adds a job; answers the job id. */
+  enqueue(queue: string, data: object, options?: { singletonKey?: string; retryLimit?: number }): Promise<string>
+  /** Runs `handler` for each job of the queue, one at a time per call, until `stop()`. */
+  work(queue: string, handler: (job: { id: string; data: unknown }) => Promise<void>): Promise<void>
+  /** Jobs waiting or running, by queue. */
+  pending(queue: string): Promise<number>
+  stop(): Promise<void>
+}
+
+export interface JobQueueOptions {
+  /** A worker process supervises (maintenance, scheduling); a web-only process only enqueues. */
+  role: 'web' | 'worker' | 'all'
+  pollingIntervalSeconds?: number
+}
+
+export async function startJobQueue(database: Database, options: JobQueueOptions): Promise<JobQueue> {
+  const supervise = options.role !== 'web'
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) },
+    schema: 'pgboss',
+    supervise,
+    schedule: supervise,
+    migrate: true,
+  })
+  boss.on('error', (error) => {
+    // Maintenance errors (a lost connection, say) are retried by pg-boss at its next interval.
+    process.emitWarning(`job queue: ${error.message}`)
+  })
+  await boss.start()
+  const created = new Set<string>()
+  const ensureQueue = async (queue: string) => {
+    if (created.has(queue)) return
+    if (!(await boss.getQueue(queue))) await boss.createQueue(queue)
+    created.add(queue)
+  }
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1
+  return {
+    async enqueue(queue, data, jobOptions = {}) {
+      await ensureQueue(queue)
+      const id = await boss.send(queue, data, {
+        retryLimit: jobOptions.retryLimit ?? 3,
+        retryBackoff: true,
+        ...(jobOptions.singletonKey ? { singletonKey: jobOptions.singletonKey } : {}),
+      })
+      if (!id) throw new Error(`A job "${jobOptions.singletonKey}" is already queued in ${queue}.`)
+      return id
+    },
+    async work(queue, handler) {
+      await ensureQueue(queue)
+      await boss.work(queue, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler({ id: job.id, data: job.data })
+      })
+    },
+    async pending(queue) {
+      await ensureQueue(queue)
+      return await boss.getQueueSize(queue, { before: 'completed' })
+    },
+    async stop() {
+      // Graceful: running jobs finish (up to the timeout) before the database is closed.
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 })
+    },
+  }
+}

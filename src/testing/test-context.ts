@@ -1,0 +1,24 @@
+import { loadConfig, type Config } from '../config.ts'
+import type { Context } from '../context.ts'
+import { createStores } from '../adapters/db/stores/index.ts'
+import { startJobQueue } from '../adapters/jobs/job-queue.ts'
+import { openTestDatabase, type TestDatabase } from './test-database.ts'
+
+export type TestContext = Context & { database: TestDatabase }
+
+/** A context over a fresh test database, wired as `openContext` wires a real one. */
+export async function createTestContext(options: { config?: Partial<Config>; queue?: boolean } = {}): Promise<TestContext> {
+  const config: Config = { ...loadConfig({}), demo: false, logLevel: 'silent', ...options.config }
+  const database = await openTestDatabase()
+  const queue = options.queue ? await startJobQueue(database, { role: 'all', pollingIntervalSeconds: 0.5 }) : undefined
+  return {
+    config,
+    database,
+    stores: createStores(database.db),
+    queue,
+    async close() {
+      await queue?.stop()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import type { Stores } from '../../adapters/db/stores/index.ts'
+import { csvRow, flattenRecord } from '../../domain/shared/csv.ts'
+import { OrganisationDto, RepositoryDto, SoftwareDto, toOrganisationDto, toRepositoryDto, toSoftwareDto } from './shapes.ts'
+
+export const datasetKinds = ['software', 'repositories', 'organisations'] as const
+export type DatasetKind = (typeof datasetKinds)[number]
+export type ExportFormat = 'json' | 'csv'
+
+interface Dataset {
+  schema: z.ZodObject
+  rows(stores: Stores): AsyncIterable<Record<string, unknown>>
+}
+
+async function* mapped<T>(source: AsyncIterable<T>, map: (row: T) => Record<string, unknown>): AsyncGenerator<Record<string, unknown>> {
+  for await (const row of source) yield map(row)
+}
+
+const datasets: Record<DatasetKind, Dataset> = {
+  software: { schema: SoftwareDto, rows: (stores) => mapped(stores.software.all(), toSoftwareDto) },
+  repositories: { schema: RepositoryDto, rows: (stores) => mapped(stores.repositories.all(), toRepositoryDto) },
+  organisations: { schema: OrganisationDto, rows: (stores) => mapped(stores.organisations.all(), toOrganisationDto) },
+}
+
+/** CSV columns from the schema, so the header is the same whatever the rows hold (nulls included). */
+function columnsOf(schema: z.ZodObject, prefix = ''): string[] {
+  return Object.entries(schema.shape).flatMap(([key, field]) => {
+    const name = prefix ? `${prefix}.${key}` : key
+    const inner = field instanceof z.ZodNullable ? field.unwrap() : field
+    return inner instanceof z.ZodObject ? columnsOf(inner, name) : [name]
+  })
+}
+
+/**
+ * Streams a whole dataset in the open-data shapes (the API's), one chunk at a time: a JSON array or
+ * CSV with a header. Memory stays flat: rows are read in batches and written as they come.
+ */
+export async function* exportDataset(stores: Stores, kind: DatasetKind, format: ExportFormat): AsyncGenerator<string> {
+  const dataset = datasets[kind]
+  if (format === 'csv') {
+    const columns = columnsOf(dataset.schema)
+    yield csvRow(columns)
+    for await (const row of dataset.rows(stores)) {
+      const flat = flattenRecord(row)
+      yield csvRow(columns.map((column) => flat[column]))
+    }
+    return
+  }
+  let first = true
+  yield '['
+  for await (const row of dataset.rows(stores)) {
+    yield `${first ? '\n' : ',\n'}${JSON.stringify(row)}`
+    first = false
+  }
+  yield first ? ']\n' : '\n]\n'
+}

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../adapters/db/schema.ts'
+import { createStores } from '../../adapters/db/stores/index.ts'
+import { demoOrganisations, demoParents, demoRepositories } from '../../demo/code.ts'
+import { demoSoftware } from '../../demo/software.ts'
+
+const DEMO_LOADED = 'demo.loaded-at'
+
+export interface DemoLoadResult {
+  loaded: boolean
+  software: number
+  organisations: number
+  repositories: number
+}
+
+/**
+ * Loads the demo catalogue, bodies and repositories, once per database: all in one transaction, so an
+ * interrupted first start leaves either everything or nothing, and a deployment that later deletes
+ * the demo rows does not get them back at the next start.
+ */
+export async function loadDemoContent(db: Kysely<DB>): Promise<DemoLoadResult> {
+  return await db.transaction().execute(async (trx) => {
+    const stores = createStores(trx)
+    if (await stores.settings.get(DEMO_LOADED)) return { loaded: false, software: 0, organisations: 0, repositories: 0 }
+    await stores.software.insert(demoSoftware)
+    const ids = await stores.organisations.insert(demoOrganisations)
+    for (const [child, parent] of Object.entries(demoParents)) await stores.organisations.setParent(child, parent)
+    const repositories = demoRepositories(ids)
+    await stores.repositories.insert(repositories)
+    await stores.settings.set(DEMO_LOADED, new Date().toISOString())
+    return { loaded: true, software: demoSoftware.length, organisations: ids.size, repositories: repositories.length }
+  })
+}

@@ -1,0 +1,138 @@
+import type {} from '@fastify/cookie'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Context } from '../../context.ts'
+import { isLocale, preferredLocale, translator } from '../i18n/index.ts'
+import type { PageContext } from '../views/page-context.ts'
+import { sendPage } from '../render.ts'
+import { CataloguePage } from './catalogue.tsx'
+import { CodePage } from './code.tsx'
+import { HomePage } from './home.tsx'
+import { SoftwarePage } from './software.tsx'
+import { TextPage } from './text-page.tsx'
+import { ApiReferencePage } from './api-reference.tsx'
+import type { AnyRoute } from '../api/define.ts'
+
+export const LOCALE_COOKIE = 'socle_lang'
+const PAGE_SIZE = 24
+
+/** The page context of a request under /fr or /en; remembers the language chosen in a cookie. */
+export function pageContext(request: FastifyRequest, reply: FastifyReply, publicUrl: string): PageContext | undefined {
+  const [, first, ...rest] = request.url.split('?')[0]!.split('/')
+  if (!isLocale(first)) return undefined
+  if (request.cookies[LOCALE_COOKIE] !== first) {
+    reply.setCookie(LOCALE_COOKIE, first, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400, httpOnly: true })
+  }
+  const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
+  const path = rest.length === 1 && rest[0] === '' ? '' : `/${rest.join('/')}`
+  return { locale: first, t: translator(first), path, search: query, publicUrl }
+}
+
+function notFound(reply: FastifyReply): FastifyReply {
+  reply.callNotFound()
+  return reply
+}
+
+/** Query values are read leniently on pages: anything unreadable falls back to the default. */
+function pageNumber(value: unknown): number {
+  const n = Number(value)
+  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.slice(0, 200) : undefined
+}
+
+function searchParams(query: unknown): URLSearchParams {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string') params.set(key, value)
+  }
+  return params
+}
+
+export function registerPages(app: FastifyInstance, context: Pick<Context, 'stores' | 'config'>, apiRoutes: AnyRoute[]): void {
+  const { stores } = context
+  const publicUrl = context.config.publicUrl
+  const withPage = (handler: (page: PageContext, request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const page = pageContext(request, reply, publicUrl)
+      if (!page) return notFound(reply)
+      return handler(page, request, reply)
+    }
+
+  app.get('/', async (request, reply) => {
+    const locale = preferredLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language'])
+    return reply.header('vary', 'Accept-Language, Cookie').redirect(`/${locale}/`, 302)
+  })
+
+  app.get('/:locale', async (request, reply) => {
+    const { locale } = request.params as { locale: string }
+    if (!isLocale(locale)) return notFound(reply)
+    return reply.redirect(`/${locale}/`, 301)
+  })
+
+  app.get(
+    '/:locale/',
+    withPage(async (page, _request, reply) => {
+      const [software, repositories, organisations] = await Promise.all([
+        stores.software.search({ page: 1, pageSize: 6, sort: 'updated' }),
+        stores.repositories.search({ page: 1, pageSize: 4, sort: 'pushed' }),
+        stores.organisations.list(),
+      ])
+      const data = {
+        counts: { software: software.total, repositories: repositories.total, organisations: organisations.length },
+        software: software.items,
+        repositories: repositories.items,
+        hasDemo: organisations.some((o) => o.is_demo),
+      }
+      return sendPage(reply, <HomePage page={page} data={data} />)
+    }),
+  )
+
+  app.get(
+    '/:locale/catalogue',
+    withPage(async (page, request, reply) => {
+      const query = request.query as Record<string, unknown>
+      const q = text(query.q)
+      const result = await stores.software.search({ q, page: pageNumber(query.page), pageSize: PAGE_SIZE })
+      return sendPage(reply, <CataloguePage page={page} q={q} result={result} params={searchParams(query)} />)
+    }),
+  )
+
+  app.get(
+    '/:locale/catalogue/:slug',
+    withPage(async (page, request, reply) => {
+      const { slug } = request.params as { slug: string }
+      const software = await stores.software.bySlug(slug)
+      if (!software) return notFound(reply)
+      return sendPage(reply, <SoftwarePage page={page} software={software} />)
+    }),
+  )
+
+  app.get(
+    '/:locale/code',
+    withPage(async (page, request, reply) => {
+      const query = request.query as Record<string, unknown>
+      const q = text(query.q)
+      const result = await stores.repositories.search({ q, page: pageNumber(query.page), pageSize: PAGE_SIZE })
+      return sendPage(reply, <CodePage page={page} q={q} result={result} params={searchParams(query)} />)
+    }),
+  )
+
+  const textPages = [
+    ['/opening', 'opening', 'opening.title', 'opening.lead'],
+    ['/community', 'community', 'community.title', 'community.lead'],
+    ['/accessibility', 'other', 'accessibility.title', 'accessibility.body'],
+  ] as const
+  for (const [path, section, title, body] of textPages) {
+    app.get(
+      `/:locale${path}`,
+      withPage(async (page, _request, reply) => sendPage(reply, <TextPage page={page} section={section} title={title} body={body} />)),
+    )
+  }
+
+  app.get(
+    '/:locale/api',
+    withPage(async (page, _request, reply) => sendPage(reply, <ApiReferencePage page={page} routes={apiRoutes} />)),
+  )
+}

@@ -1,0 +1,36 @@
+import type { RepositoryRecord } from '../../adapters/db/stores/repository-store.ts'
+import { formatDate, formatNumber } from '../i18n/index.ts'
+import { Badge } from './components.tsx'
+import type { PageContext } from './page-context.ts'
+
+export function RepositoryCard(props: { page: PageContext; repository: RepositoryRecord; headingLevel?: 'h2' | 'h3' }) {
+  const { page, repository: r } = props
+  const { t, locale } = page
+  const Heading = props.headingLevel ?? 'h2'
+  return (
+    <div class="fr-card fr-card--sm">
+      <div class="fr-card__body">
+        <div class="fr-card__content">
+          <Heading class="fr-card__title">
+            <a href={r.url} rel="noopener noreferrer">{r.owner}/{r.name}</a>
+          </Heading>
+          <p class="fr-card__desc">{r.description ?? ''}</p>
+          <div class="fr-card__start">
+            <ul class="fr-badges-group">
+              {r.is_demo ? <li><Badge kind="new" small>{t('organisation.demo')}</Badge></li> : null}
+              {r.language ? <li><Badge small>{r.language}</Badge></li> : null}
+              {r.licence ? <li><Badge small>{r.licence}</Badge></li> : null}
+            </ul>
+          </div>
+          <div class="fr-card__end">
+            <p class="fr-card__detail">
+              {r.organisation_name ? `${t('repository.by')} ${r.organisation_name} · ` : ''}
+              {formatNumber(locale, r.stars)} {t('repository.stars')} · {formatNumber(locale, r.forks)} {t('repository.forks')}
+              {r.pushed_at ? ` · ${t('repository.pushed', { date: formatDate(locale, new Date(r.pushed_at)) })}` : ''}
+            </p>
+          </div>
+        </div>
+      </div>
+    </div>
+  )
+}
