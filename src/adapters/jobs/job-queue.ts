@@ -8,7 +8,7 @@ import type { Database } from '../db/database.ts'
  */
 export interface JobQueue {
   /** Creates the queue if needed and adds a job; answers the job id. */
-  enqueue(queue: string, data: object, options?: { singletonKey?: string; retryLimit?: number }): Promise<string>
+  enqueue(queue: string, data: object, options?: { retryLimit?: number }): Promise<string>
   /** Runs `handler` for each job of the queue, one at a time per call, until `stop()`. */
   work(queue: string, handler: (job: { id: string; data: unknown }) => Promise<void>): Promise<void>
   /** Jobs waiting or running, by queue. */
@@ -46,18 +46,23 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   return {
     async enqueue(queue, data, jobOptions = {}) {
       await ensureQueue(queue)
-      const id = await boss.send(queue, data, {
-        retryLimit: jobOptions.retryLimit ?? 3,
-        retryBackoff: true,
-        ...(jobOptions.singletonKey ? { singletonKey: jobOptions.singletonKey } : {}),
-      })
-      if (!id) throw new Error(`A job "${jobOptions.singletonKey}" is already queued in ${queue}.`)
+      const id = await boss.send(queue, data, { retryLimit: jobOptions.retryLimit ?? 3, retryBackoff: true })
+      if (!id) throw new Error(`The job queue ${queue} refused the job.`)
       return id
     },
     async work(queue, handler) {
       await ensureQueue(queue)
-      await boss.work(queue, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await handler({ id: job.id, data: job.data })
+      // pg-boss waits a polling interval between fetches, so a worker takes a batch at a time. Jobs of
+      // a batch run one after another; a failing job is failed (and retried) alone, and pg-boss then
+      // completes only the jobs still active.
+      await boss.work(queue, { pollingIntervalSeconds, batchSize: 10 }, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await handler({ id: job.id, data: job.data })
+          } catch (error) {
+            await boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) })
+          }
+        }
       })
     },
     async pending(queue) {

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { QUEUES, startWorkers } from '../../jobs.ts'
+import { createTestContext, type TestContext } from '../../testing/test-context.ts'
+import { waitFor } from '../../testing/processes.ts'
+
+let context: TestContext
+beforeAll(async () => {
+  context = await createTestContext({ queue: true })
+})
+afterAll(() => context.close())
+
+it('runs each job once even with several handlers on the queue', async () => {
+  const queue = context.queue!
+  const seen: string[] = []
+  await queue.work('test.fanout', async (job) => void seen.push(job.id))
+  await queue.work('test.fanout', async (job) => void seen.push(job.id))
+  const ids: string[] = []
+  for (let i = 0; i < 10; i++) ids.push(await queue.enqueue('test.fanout', { i }))
+  await waitFor(async () => seen.length >= 10, 30_000, 'ten jobs')
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  expect([...seen].sort()).toEqual([...ids].sort())
+})
+
+it('records heartbeats through the registered workers', async () => {
+  await startWorkers(context.queue!, context)
+  const id = await context.queue!.enqueue(QUEUES.heartbeat, {})
+  const row = await waitFor(
+    () => context.database.db.selectFrom('job_execution').selectAll().where('job_id', '=', id).executeTakeFirst(),
+    30_000,
+    'heartbeat',
+  )
+  expect(row.queue).toBe(QUEUES.heartbeat)
+  expect(row.worker).toContain(String(process.pid))
+})
+
+
+it('fails a failing job alone and completes the rest of its batch', async () => {
+  const queue = context.queue!
+  const done: number[] = []
+  await queue.work('test.failing', async (job) => {
+    const { i } = job.data as { i: number }
+    if (i === 2) throw new Error('boom')
+    done.push(i)
+  })
+  for (let i = 0; i < 5; i++) await queue.enqueue('test.failing', { i }, { retryLimit: 0 })
+  await waitFor(async () => done.length === 4, 30_000, 'four jobs')
+  const states = await context.database.executeSql<{ state: string; n: number }>(
+    "select state::text, count(*)::int as n from pgboss.job where name = 'test.failing' group by state order by state",
+  )
+  await waitFor(async () => (await queue.pending('test.failing')) === 0, 30_000, 'queue drained')
+  expect(states.rows).toEqual(expect.arrayContaining([{ state: 'completed', n: 4 }]))
+})
