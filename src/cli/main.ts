@@ -5,6 +5,8 @@ import { queueNames, type QueueName } from '../jobs.ts'
 import { loadDemoContent } from '../usecases/system/load-demo-content.ts'
 import { datasetKinds, exportDataset, type DatasetKind, type ExportFormat } from '../usecases/opendata/export-dataset.ts'
 import { version } from '../version.ts'
+import { addLicenceCommand } from './commands/licence.ts'
+import { addPubliccodeCommand } from './commands/publiccode.ts'
 import { runProcess } from './commands/serve.ts'
 import { UsageError } from './errors.ts'
 
@@ -41,24 +43,23 @@ program
     process.stdout.write('The database is up to date.\n')
   })
 
-program
-  .command('import')
-  .description('import data into Socle')
-  .addCommand(
-    new Command('demo').description('load the demo content (once per database)').action(async () => {
-      const context = await openContext({ ...loadConfig(), demo: false }, 'command')
-      try {
-        const result = await loadDemoContent(context.database.db)
-        process.stdout.write(
-          result.loaded
-            ? `Loaded ${result.software} software, ${result.organisations} public bodies and ${result.repositories} repositories.\n`
-            : 'The demo content was already loaded in this database.\n',
-        )
-      } finally {
-        await context.close()
-      }
-    }),
-  )
+const importCommand = program.command('import').description('import data into Socle')
+importCommand
+  .command('demo')
+  .description('load the demo content (once per database)')
+  .action(async () => {
+    const context = await openContext({ ...loadConfig(), demo: false }, 'command')
+    try {
+      const result = await loadDemoContent(context.database.db)
+      process.stdout.write(
+        result.loaded
+          ? `Loaded ${result.software} software, ${result.organisations} public bodies and ${result.repositories} repositories.\n`
+          : 'The demo content was already loaded in this database.\n',
+      )
+    } finally {
+      await context.close()
+    }
+  })
 
 program
   .command('export')
@@ -76,6 +77,9 @@ program
       await context.close()
     }
   })
+
+addPubliccodeCommand(program)
+addLicenceCommand(program)
 
 const jobs = program.command('jobs').description('background jobs')
 jobs
