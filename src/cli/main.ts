@@ -8,6 +8,7 @@ import { version } from '../version.ts'
 import { addLicenceCommand } from './commands/licence.ts'
 import { addPubliccodeCommand } from './commands/publiccode.ts'
 import { runProcess } from './commands/serve.ts'
+import { addSourcesCommand } from './commands/sources.ts'
 import { UsageError } from './errors.ts'
 
 const program = new Command()
@@ -80,6 +81,7 @@ program
 
 addPubliccodeCommand(program)
 addLicenceCommand(program)
+addSourcesCommand(program)
 
 const jobs = program.command('jobs').description('background jobs')
 jobs

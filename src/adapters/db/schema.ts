@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 /** A timestamptz: read as a Date; written as a Date or an ISO string, or left to its default. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type Tsvector = ColumnType<string, never, never>
+/** A jsonb value: read parsed, written as JSON text (node-postgres would turn arrays into PG arrays). */
+type Json = ColumnType<unknown, string, string>
 
 export interface OrganisationTable {
   id: Generated<string>
@@ -72,6 +74,62 @@ export interface RepositoryTable {
   first_seen_at: Timestamp
   updated_at: Timestamp
   search: Tsvector
+  source_id: string | null
+  forge_id: string | null
+  clone_url: string | null
+  languages: Generated<Json>
+  watchers: Generated<number>
+  size_kb: number | null
+  parent_full_name: string | null
+  latest_release: Json | null
+  head_commit: string | null
+  files: Generated<Json>
+  publiccode_text: string | null
+  publiccode_valid: boolean | null
+  publiccode_errors: Json | null
+  manifests: Generated<Json>
+  detected_licence: string | null
+  miss_count: Generated<number>
+  gone_at: Timestamp | null
+  last_crawled_at: Timestamp | null
+}
+
+export interface SourceTable {
+  id: Generated<string>
+  url: string
+  forge: string
+  host: string
+  api_url: string
+  owner: string
+  organisation_id: string | null
+  account_type: string | null
+  name: string | null
+  description: string | null
+  avatar_url: string | null
+  website: string | null
+  email: string | null
+  location: string | null
+  created_on_forge: Timestamp | null
+  repository_count: number | null
+  /** new, ok, stale (last crawl failed: data kept), gone */
+  status: Generated<string>
+  last_error: string | null
+  error_count: Generated<number>
+  etag: string | null
+  progress: Json | null
+  last_crawled_at: Timestamp | null
+  next_crawl_at: Timestamp | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface RepositoryCounterTable {
+  repository_id: string
+  crawled_at: Timestamp
+  stars: number
+  forks: number
+  watchers: number
+  open_issues: number
 }
 
 export interface JobExecutionTable {
@@ -93,6 +151,8 @@ export interface DB {
   organisation: OrganisationTable
   software: SoftwareTable
   repository: RepositoryTable
+  source: SourceTable
+  repository_counter: RepositoryCounterTable
   job_execution: JobExecutionTable
 }
 

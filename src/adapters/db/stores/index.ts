@@ -3,6 +3,7 @@ import type { DB } from '../schema.ts'
 import { OrganisationStore } from './organisation-store.ts'
 import { RepositoryStore } from './repository-store.ts'
 import { SettingStore } from './setting-store.ts'
+import { SourceStore } from './source-store.ts'
 import { SoftwareStore } from './software-store.ts'
 
 /** Every store over one connection or transaction: `createStores(trx)` inside a transaction. */
@@ -12,6 +13,7 @@ export function createStores(db: Kysely<DB>) {
     repositories: new RepositoryStore(db),
     organisations: new OrganisationStore(db),
     settings: new SettingStore(db),
+    sources: new SourceStore(db),
   }
 }
 

@@ -37,6 +37,30 @@ export class OrganisationStore {
     return new Map(inserted.map((row) => [row.slug, row.id]))
   }
 
+  /** Adds the bodies or updates them by slug; answers every id by slug. */
+  async upsert(rows: NewOrganisation[]): Promise<Map<string, string>> {
+    const ids = new Map<string, string>()
+    for (const row of rows) {
+      const saved = await this.db
+        .insertInto('organisation')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('slug').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            acronym: eb.ref('excluded.acronym'),
+            kind: eb.ref('excluded.kind'),
+            siren: eb.ref('excluded.siren'),
+            website: eb.ref('excluded.website'),
+            updated_at: new Date(),
+          })),
+        )
+        .returning(['id', 'slug'])
+        .executeTakeFirstOrThrow()
+      ids.set(saved.slug, saved.id)
+    }
+    return ids
+  }
+
   async setParent(childSlug: string, parentSlug: string): Promise<void> {
     await this.db
       .updateTable('organisation')
