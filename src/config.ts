@@ -24,7 +24,22 @@ const EnvSchema = z.object({
   SOCLE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SOCLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SOCLE_API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  SOCLE_FORGE_TOKENS: z
+    .string()
+    .regex(/^\s*([^=;\s]+=[^;]+)(;\s*[^=;\s]+=[^;]+)*;?\s*$/, 'must read HOST=TOKEN[,TOKEN…][;HOST=TOKEN…]')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 })
+
+/** `github.com=t1,t2;gitlab.com=t3` → tokens by host. */
+function parseForgeTokens(value: string | undefined): Record<string, string[]> {
+  const tokens: Record<string, string[]> = {}
+  for (const entry of (value ?? '').split(';').map((e) => e.trim()).filter(Boolean)) {
+    const [host, list = ''] = entry.split('=', 2) as [string, string?]
+    tokens[host.trim().toLowerCase()] = list.split(',').map((t) => t.trim()).filter(Boolean)
+  }
+  return tokens
+}
 
 export interface Config {
   port: number
@@ -40,6 +55,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['SOCLE_LOG_LEVEL']
   /** Requests per minute and client address on /api/v1. */
   apiRateLimit: number
+  /** Forge API tokens by host, several per forge to share the crawl's budget. */
+  forgeTokens: Record<string, string[]>
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SOCLE_SESSION_SECRET,
     logLevel: e.SOCLE_LOG_LEVEL,
     apiRateLimit: e.SOCLE_API_RATE_LIMIT,
+    forgeTokens: parseForgeTokens(e.SOCLE_FORGE_TOKENS),
   }
 }
 
@@ -73,5 +91,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     databaseUrl: config.databaseUrl?.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     adminToken: config.adminToken ? '***' : undefined,
     sessionSecret: config.sessionSecret ? '***' : undefined,
+    forgeTokens: Object.fromEntries(Object.entries(config.forgeTokens).map(([host, list]) => [host, list.map(() => '***')])),
   }
 }

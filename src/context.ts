@@ -2,6 +2,7 @@ import type { Config } from './config.ts'
 import { type Database, openDatabase } from './adapters/db/database.ts'
 import { migrateToLatest } from './adapters/db/migrate.ts'
 import { createStores, type Stores } from './adapters/db/stores/index.ts'
+import { Forges } from './adapters/forges/forges.ts'
 import { type JobQueue, startJobQueue } from './adapters/jobs/job-queue.ts'
 import { startWorkers } from './jobs.ts'
 import { loadDemoContent } from './usecases/system/load-demo-content.ts'
@@ -14,6 +15,8 @@ export interface Context {
   config: Config
   database: Database
   stores: Stores
+  /** The forge adapters the crawler uses, sharing each forge's limits within the process. */
+  forges: Forges
   /** Present when the role uses jobs. */
   queue: JobQueue | undefined
   close(): Promise<void>
@@ -42,6 +45,7 @@ export async function openContext(config: Config, role: Role): Promise<Context> 
       config,
       database,
       stores: createStores(database.db),
+      forges: new Forges(config.forgeTokens),
       queue,
       async close() {
         await queue?.stop()

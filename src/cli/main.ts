@@ -5,6 +5,7 @@ import { queueNames, type QueueName } from '../jobs.ts'
 import { loadDemoContent } from '../usecases/system/load-demo-content.ts'
 import { datasetKinds, exportDataset, type DatasetKind, type ExportFormat } from '../usecases/opendata/export-dataset.ts'
 import { version } from '../version.ts'
+import { addCrawlCommand } from './commands/crawl.ts'
 import { addLicenceCommand } from './commands/licence.ts'
 import { addPubliccodeCommand } from './commands/publiccode.ts'
 import { runProcess } from './commands/serve.ts'
@@ -82,6 +83,7 @@ program
 addPubliccodeCommand(program)
 addLicenceCommand(program)
 addSourcesCommand(program)
+addCrawlCommand(program)
 
 const jobs = program.command('jobs').description('background jobs')
 jobs

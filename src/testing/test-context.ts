@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config.ts'
 import type { Context } from '../context.ts'
 import { createStores } from '../adapters/db/stores/index.ts'
+import { Forges } from '../adapters/forges/forges.ts'
 import { startJobQueue } from '../adapters/jobs/job-queue.ts'
 import { openTestDatabase, type TestDatabase } from './test-database.ts'
 
@@ -15,6 +16,7 @@ export async function createTestContext(options: { config?: Partial<Config>; que
     config,
     database,
     stores: createStores(database.db),
+    forges: new Forges(config.forgeTokens, { backoffMs: 20, maxWaitMs: 10_000 }),
     queue,
     async close() {
       await queue?.stop()

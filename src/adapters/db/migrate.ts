@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import * as foundation from './migrations/0001-foundation.ts'
 import * as sourcesAndCrawls from './migrations/0002-sources-and-crawls.ts'
+import * as repositoryIdentity from './migrations/0003-repository-identity.ts'
 
 /** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-sources-and-crawls': sourcesAndCrawls,
+  '0003-repository-identity': repositoryIdentity,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -6,6 +6,8 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type Tsvector = ColumnType<string, never, never>
 /** A jsonb value: read parsed, written as JSON text (node-postgres would turn arrays into PG arrays). */
 type Json = ColumnType<unknown, string, string>
+/** A jsonb column with a default: may be left out on insert. */
+type JsonWithDefault = ColumnType<unknown, string | undefined, string>
 
 export interface OrganisationTable {
   id: Generated<string>
@@ -77,17 +79,17 @@ export interface RepositoryTable {
   source_id: string | null
   forge_id: string | null
   clone_url: string | null
-  languages: Generated<Json>
+  languages: JsonWithDefault
   watchers: Generated<number>
   size_kb: number | null
   parent_full_name: string | null
   latest_release: Json | null
   head_commit: string | null
-  files: Generated<Json>
+  files: JsonWithDefault
   publiccode_text: string | null
   publiccode_valid: boolean | null
   publiccode_errors: Json | null
-  manifests: Generated<Json>
+  manifests: JsonWithDefault
   detected_licence: string | null
   miss_count: Generated<number>
   gone_at: Timestamp | null

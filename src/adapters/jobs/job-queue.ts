@@ -11,6 +11,8 @@ export interface JobQueue {
   enqueue(queue: string, data: object, options?: { retryLimit?: number }): Promise<string>
   /** Runs `handler` for each job of the queue, one at a time per call, until `stop()`. */
   work(queue: string, handler: (job: { id: string; data: unknown }) => Promise<void>): Promise<void>
+  /** Enqueues a job on a cron schedule (UTC), replacing the queue's previous schedule. */
+  schedule(queue: string, cron: string, data: object): Promise<void>
   /** Jobs waiting or running, by queue. */
   pending(queue: string): Promise<number>
   stop(): Promise<void>
@@ -64,6 +66,10 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
           }
         }
       })
+    },
+    async schedule(queue, cron, data) {
+      await ensureQueue(queue)
+      await boss.schedule(queue, cron, data, { tz: 'UTC' })
     },
     async pending(queue) {
       await ensureQueue(queue)

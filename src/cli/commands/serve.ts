@@ -1,4 +1,4 @@
-import type { Config } from '../../config.ts'
+import { type Config, describeConfig } from '../../config.ts'
 import { openContext, type Role } from '../../context.ts'
 import { buildApp } from '../../web/app.tsx'
 import { CommandError } from '../errors.ts'
@@ -38,6 +38,7 @@ export async function runProcess(config: Config, role: Exclude<Role, 'command'>)
       await context.close()
       throw new CommandError(`Cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`)
     }
+    app.log.info({ config: describeConfig(config) }, 'configuration')
     app.log.info({ database: context.database.kind, role, startupMs: Date.now() - started }, `Socle is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`)
   } else {
     process.stderr.write(`Socle worker ${process.pid} is running on ${context.database.kind}.\n`)

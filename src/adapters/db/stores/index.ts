@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../schema.ts'
+import { CrawlStore } from './crawl-store.ts'
 import { OrganisationStore } from './organisation-store.ts'
 import { RepositoryStore } from './repository-store.ts'
 import { SettingStore } from './setting-store.ts'
@@ -14,6 +15,7 @@ export function createStores(db: Kysely<DB>) {
     organisations: new OrganisationStore(db),
     settings: new SettingStore(db),
     sources: new SourceStore(db),
+    crawl: new CrawlStore(db),
   }
 }
 

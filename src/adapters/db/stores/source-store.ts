@@ -36,6 +36,10 @@ export class SourceStore {
     return await this.db.selectFrom('source').selectAll().orderBy('url').execute()
   }
 
+  async byId(id: string): Promise<SourceRecord | undefined> {
+    return await this.db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst()
+  }
+
   async byUrl(url: string): Promise<SourceRecord | undefined> {
     return await this.db.selectFrom('source').selectAll().where('url', '=', url).executeTakeFirst()
   }
