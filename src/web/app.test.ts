@@ -178,3 +178,32 @@ describe('API rate limit', () => {
     }
   })
 })
+
+describe('publiccode.yml validation API', () => {
+  it('validates YAML text and answers the report', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/publiccode/validate',
+      headers: { 'content-type': 'application/yaml' },
+      payload: 'publiccodeYmlVersion: "0.4"\nname: Demo\n',
+    })
+    expect(response.statusCode).toBe(200)
+    const report = response.json()
+    expect(report).toMatchObject({ file: 'publiccode.yml', valid: false, version: '0.4' })
+    expect(report.errors.length).toBeGreaterThan(0)
+    expect(report.errors[0]).toHaveProperty('key')
+  })
+
+  it('reports broken YAML with its line', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/publiccode/validate', headers: { 'content-type': 'text/yaml' }, payload: 'a: [1, 2\nb: }' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().valid).toBe(false)
+    expect(response.json().errors[0].line).toBeTypeOf('number')
+  })
+
+  it('refuses a body over 1 MiB with 413', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/publiccode/validate', headers: { 'content-type': 'text/yaml' }, payload: 'a'.repeat(1024 * 1024 + 10) })
+    expect(response.statusCode).toBe(413)
+    expect(response.json().error.code).toBe('payload_too_large')
+  })
+})

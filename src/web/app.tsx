@@ -15,6 +15,7 @@ import { type AnyRoute, mountRoutes } from './api/define.ts'
 import { openApiDocument } from './api/openapi.ts'
 import { catalogueRoutes } from './api/routes/catalogue.ts'
 import { codeRoutes } from './api/routes/code.ts'
+import { openingRoutes, YAML_TYPES } from './api/routes/opening.ts'
 import { systemRoutes } from './api/routes/system.ts'
 import { preferredLocale, translator } from './i18n/index.ts'
 import { LOCALE_COOKIE, pageContext, registerPages } from './pages/routes.tsx'
@@ -28,7 +29,7 @@ export type AppContext = Pick<Context, 'config' | 'stores' | 'database' | 'queue
 
 /** Every API route, in the order the reference lists them. */
 export function apiRoutes(context: AppContext): AnyRoute[] {
-  return [...catalogueRoutes(context), ...codeRoutes(context), ...systemRoutes(context, version)]
+  return [...catalogueRoutes(context), ...codeRoutes(context), ...openingRoutes(), ...systemRoutes(context, version)]
 }
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/') || request.url.startsWith('/healthz')
@@ -100,6 +101,8 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
         errorResponseBuilder: (_request, limit) =>
           new ApiError(429, 'rate_limited', `Too many requests: at most ${limit.max} a minute. Retry in ${Math.ceil(limit.ttl / 1000)} s.`),
       })
+      // YAML bodies (publiccode.yml) arrive as text; the size cap answers 413 before any parsing.
+      api.addContentTypeParser(YAML_TYPES, { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body))
       api.get('/openapi.json', async (request) =>
         openApiDocument(routes, { version, serverUrl: config.publicUrl || `${request.protocol}://${request.host}` }),
       )

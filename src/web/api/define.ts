@@ -24,6 +24,8 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> {
   auth?: 'admin'
   /** Media types other than JSON the route can answer (exports), by type. */
   produces?: string[]
+  /** Media types of a raw text body (the body schema then checks a string), instead of JSON. */
+  consumes?: string[]
   handler(input: { params: P; query: Q; body: B }, request: FastifyRequest): Promise<R>
 }
 

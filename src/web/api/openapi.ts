@@ -27,6 +27,11 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): unk
   }))
 }
 
+function requestContent(r: AnyRoute): Record<string, unknown> {
+  if (!r.consumes) return { 'application/json': { schema: jsonSchema(r.body!, 'input') } }
+  return Object.fromEntries(r.consumes.map((type) => [type, { schema: { type: 'string' } }]))
+}
+
 /** The OpenAPI 3.1 document of the API, built from the route definitions themselves. */
 export function openApiDocument(routes: AnyRoute[], info: { version: string; serverUrl: string }): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {}
@@ -50,7 +55,7 @@ export function openApiDocument(routes: AnyRoute[], info: { version: string; ser
       operationId: `${r.method.toLowerCase()}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       tags: [r.tag],
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+      ...(r.body ? { requestBody: { required: true, content: requestContent(r) } } : {}),
       ...(r.auth ? { security: [{ adminToken: [] }] } : {}),
       responses: { [status]: { description: 'Success', content }, ...errors },
     }
