@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises'
 import type { Command } from 'commander'
+import { loadConfig } from '../../config.ts'
+import { publicCodeReportWithNetwork } from '../../usecases/opening/check-publiccode-urls.ts'
 import { publicCodeReport, type PublicCodeReport } from '../../usecases/opening/publiccode-report.ts'
 import { CommandError } from '../errors.ts'
 
@@ -49,16 +51,20 @@ export function addPubliccodeCommand(program: Command): void {
     .description('validate publiccode.yml files (- reads standard input); exit 0 when all are valid')
     .argument('<file...>', 'files to validate')
     .option('--json', 'print a JSON array of reports')
-    .action(async (files: string[], options: { json?: boolean }) => {
+    .option('--network', 'also fetch the URLs of valid files: each must answer 2xx, images must be images')
+    .action(async (files: string[], options: { json?: boolean; network?: boolean }) => {
       const reports: PublicCodeReport[] = []
       for (const file of files) {
         const name = file === '-' ? '<stdin>' : file
+        let content: Uint8Array
         try {
-          reports.push(publicCodeReport(name, await readInput(file, 1024 * 1024)))
+          content = await readInput(file, 1024 * 1024)
         } catch (error) {
           const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
           reports.push({ file: name, valid: false, version: null, errors: [{ key: '', message: `cannot read the file: ${reason}`, line: null, column: null }], warnings: [] })
+          continue
         }
+        reports.push(options.network ? await publicCodeReportWithNetwork(name, content, { allowedAddresses: loadConfig().fetchAllowedAddresses }) : publicCodeReport(name, content))
       }
       if (options.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`)
       else reports.forEach(printHuman)
