@@ -1,30 +1,26 @@
-import { existsSync } from 'node:fs'
+import { benchCheck } from './check.ts'
+import { benchLicences } from './licences.ts'
 import type { BenchResult } from './measure.ts'
+import { benchPublicCode } from './publiccode.ts'
 import { benchWeb } from './web.ts'
 
 /**
- * `npm run bench`: every benchmark of the project, printed as one table. Benchmarks measure; tests
- * assert behaviour and never time anything.
+ * `npm run bench [NAME…]`: every benchmark of the project, printed as one table. Benchmarks measure;
+ * tests assert behaviour and never time anything.
  */
-type Bench = { name: string; run: () => Promise<BenchResult[]> }
-
-const benches: Bench[] = [{ name: 'web', run: benchWeb }]
-// Modules that land with their own benchmark register here.
-const optional: [string, string, string][] = [
-  ['publiccode', './publiccode.ts', 'benchPublicCode'],
-  ['licences', './licences.ts', 'benchLicences'],
-]
-for (const [name, file, exported] of optional) {
-  if (!existsSync(new URL(file, import.meta.url))) continue
-  benches.push({ name, run: async () => ((await import(file)) as Record<string, () => Promise<BenchResult[]>>)[exported]!() })
+const benches: Record<string, () => Promise<BenchResult[]>> = {
+  web: benchWeb,
+  publiccode: benchPublicCode,
+  licences: benchLicences,
+  check: benchCheck,
 }
 
 const only = process.argv.slice(2)
 const rows: BenchResult[] = []
-for (const bench of benches) {
-  if (only.length > 0 && !only.includes(bench.name)) continue
-  process.stderr.write(`running ${bench.name}…\n`)
-  rows.push(...(await bench.run()))
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length > 0 && !only.includes(name)) continue
+  process.stderr.write(`running ${name}…\n`)
+  rows.push(...(await run()))
 }
 
 const width = Math.max(...rows.map((r) => r.name.length), 9)

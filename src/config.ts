@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   SOCLE_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SOCLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SOCLE_API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  SOCLE_FETCH_ALLOWED_ADDRESSES: z.string().optional(),
   SOCLE_FORGE_TOKENS: z
     .string()
     .regex(/^\s*([^=;\s]+=[^;]+)(;\s*[^=;\s]+=[^;]+)*;?\s*$/, 'must read HOST=TOKEN[,TOKEN…][;HOST=TOKEN…]')
@@ -57,6 +58,11 @@ export interface Config {
   apiRateLimit: number
   /** Forge API tokens by host, several per forge to share the crawl's budget. */
   forgeTokens: Record<string, string[]>
+  /**
+   * Non-public addresses that fetches of user-supplied URLs may reach (publiccode.yml network checks,
+   * repository checks): for tests and local development only; every other private address is refused.
+   */
+  fetchAllowedAddresses: string[]
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.SOCLE_LOG_LEVEL,
     apiRateLimit: e.SOCLE_API_RATE_LIMIT,
     forgeTokens: parseForgeTokens(e.SOCLE_FORGE_TOKENS),
+    fetchAllowedAddresses: (e.SOCLE_FETCH_ALLOWED_ADDRESSES ?? '').split(',').map((address) => address.trim()).filter(Boolean),
   }
 }
 

@@ -5,6 +5,7 @@ import { queueNames, type QueueName } from '../jobs.ts'
 import { loadDemoContent } from '../usecases/system/load-demo-content.ts'
 import { datasetKinds, exportDataset, type DatasetKind, type ExportFormat } from '../usecases/opendata/export-dataset.ts'
 import { version } from '../version.ts'
+import { addCheckCommand } from './commands/check.ts'
 import { addCrawlCommand } from './commands/crawl.ts'
 import { addLicenceCommand } from './commands/licence.ts'
 import { addPubliccodeCommand } from './commands/publiccode.ts'
@@ -84,6 +85,7 @@ addPubliccodeCommand(program)
 addLicenceCommand(program)
 addSourcesCommand(program)
 addCrawlCommand(program)
+addCheckCommand(program)
 
 const jobs = program.command('jobs').description('background jobs')
 jobs

@@ -14,6 +14,7 @@ import { ApiError, errorBody } from './api/api-error.ts'
 import { type AnyRoute, mountRoutes } from './api/define.ts'
 import { openApiDocument } from './api/openapi.ts'
 import { catalogueRoutes } from './api/routes/catalogue.ts'
+import { checkRoutes } from './api/routes/check.ts'
 import { codeRoutes } from './api/routes/code.ts'
 import { openingRoutes, YAML_TYPES } from './api/routes/opening.ts'
 import { systemRoutes } from './api/routes/system.ts'
@@ -29,7 +30,7 @@ export type AppContext = Pick<Context, 'config' | 'stores' | 'database' | 'queue
 
 /** Every API route, in the order the reference lists them. */
 export function apiRoutes(context: AppContext): AnyRoute[] {
-  return [...catalogueRoutes(context), ...codeRoutes(context), ...openingRoutes(), ...systemRoutes(context, version)]
+  return [...catalogueRoutes(context), ...codeRoutes(context), ...openingRoutes({ allowedAddresses: context.config.fetchAllowedAddresses }), ...checkRoutes({ allowedAddresses: context.config.fetchAllowedAddresses }), ...systemRoutes(context, version)]
 }
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/') || request.url.startsWith('/healthz')

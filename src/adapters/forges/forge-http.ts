@@ -85,11 +85,6 @@ export class ForgeHttp {
     return this.#queued(url, init, (text) => JSON.parse(text) as T)
   }
 
-  /** A file's raw text. */
-  text(url: string, init: RequestOptions = {}): Promise<ForgeResponse<string> | NotModified> {
-    return this.#queued(url, { ...init, headers: { accept: '*/*', ...init.headers } }, (text) => text)
-  }
-
   async #queued<T>(url: string, init: RequestOptions, parse: (text: string) => T): Promise<ForgeResponse<T> | NotModified> {
     await this.#acquire()
     try {
@@ -219,13 +214,23 @@ export function isNotModified<T>(response: ForgeResponse<T> | NotModified): resp
   return 'notModified' in response
 }
 
-/** A raw file's text, capped; undefined when the file is not there. For the REST adapters. */
-export async function readRaw(http: ForgeHttp, url: string): Promise<string | undefined> {
-  try {
-    const response = await http.text(url)
-    return isNotModified(response) ? undefined : response.body.slice(0, FILE_CAP_BYTES)
-  } catch (error) {
-    if (error instanceof ForgeHttpError && error.status === 404) return undefined
-    throw error
+/**
+ * A file's text through a JSON contents endpoint (GitLab's `repository/files/:path`, Gitea's
+ * `contents/:path`): base64 content with its declared size, so a body cut short is seen and read again
+ * rather than stored. Capped; undefined when the file is not there or is not text.
+ */
+export async function readContentFile(http: ForgeHttp, url: string, attempts = 3): Promise<string | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    let response: ForgeResponse<{ content?: string; encoding?: string; size?: number }> | NotModified
+    try {
+      response = await http.json(url)
+    } catch (error) {
+      if (error instanceof ForgeHttpError && error.status === 404) return undefined
+      throw error
+    }
+    if (isNotModified(response) || typeof response.body.content !== 'string') return undefined
+    const bytes = Buffer.from(response.body.content, response.body.encoding === 'base64' ? 'base64' : 'utf8')
+    if (response.body.size === undefined || bytes.length === response.body.size) return bytes.toString('utf8').slice(0, FILE_CAP_BYTES)
+    if (attempt >= attempts) throw new ForgeHttpError(`${url} answered ${bytes.length} bytes of a ${response.body.size}-byte file`, response.status, url)
   }
 }

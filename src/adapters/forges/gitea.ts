@@ -1,6 +1,7 @@
 import { type CrawledRepository, wantedRootFiles } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
-import { ForgeHttp, ForgeHttpError, isNotModified, readRaw } from './forge-http.ts'
+import { mapConcurrent } from '../../domain/shared/concurrency.ts'
+import { ForgeHttp, ForgeHttpError, isNotModified, readContentFile } from './forge-http.ts'
 
 interface GiteaRepository {
   id: number
@@ -98,20 +99,20 @@ export class GiteaAdapter implements ForgeAdapter {
   }
 
   async readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
-    const files = new Map<string, Record<string, string>>()
-    for (const { repository } of requests) {
+    const read = await mapConcurrent(requests, 8, async ({ repository }) => {
       const contents: Record<string, string> = {}
-      files.set(repository.forgeId, contents)
-      if (!repository.defaultBranch) continue
+      if (!repository.defaultBranch) return [repository.forgeId, contents] as const
       const base = `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}`
       const ref = encodeURIComponent(repository.defaultBranch)
       const { body: root } = await this.get<{ name: string; type: string }[]>(`${base}/contents?ref=${ref}`)
-      for (const name of wantedRootFiles(root.filter((e) => e.type === 'file').map((e) => e.name))) {
-        const text = await readRaw(this.http, `${this.apiUrl}${base}/raw/${encodeURIComponent(name)}?ref=${ref}`)
-        if (text !== undefined) contents[name] = text
-      }
-    }
-    return files
+      const names = wantedRootFiles(root.filter((e) => e.type === 'file').map((e) => e.name))
+      const texts = await mapConcurrent(names, 4, (name) => readContentFile(this.http, `${this.apiUrl}${base}/contents/${encodeURIComponent(name)}?ref=${ref}`))
+      names.forEach((name, i) => {
+        if (texts[i] !== undefined) contents[name] = texts[i]
+      })
+      return [repository.forgeId, contents] as const
+    })
+    return new Map(read)
   }
 }
 

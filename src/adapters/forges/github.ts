@@ -12,7 +12,7 @@ const LIST_QUERY = `query($login: String!, $after: String, $first: Int!) {
   repositoryOwner(login: $login) {
     __typename login avatarUrl
     ... on Organization { name description websiteUrl email location createdAt }
-    ... on User { name bio websiteUrl email location createdAt }
+    ... on User { name bio websiteUrl userEmail: email location createdAt }
     repositories(first: $first, after: $after, privacy: PUBLIC, ownerAffiliations: [OWNER], orderBy: {field: PUSHED_AT, direction: DESC}) {
       totalCount
       pageInfo { hasNextPage endCursor }
@@ -65,7 +65,9 @@ interface GqlOwner {
   description?: string | null
   bio?: string | null
   websiteUrl: string | null
-  email: string | null
+  email?: string | null
+  /** User.email is non-null in GitHub's schema and Organization.email nullable: an alias avoids the conflict. */
+  userEmail?: string
   location: string | null
   createdAt: string | null
   repositories: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GqlRepository[] }
@@ -120,7 +122,7 @@ export class GitHubAdapter implements ForgeAdapter {
         description: data.description ?? data.bio ?? null,
         avatarUrl: data.avatarUrl,
         website: data.websiteUrl,
-        email: data.email || null,
+        email: data.email || data.userEmail || null,
         location: data.location,
         createdAt: data.createdAt,
       }

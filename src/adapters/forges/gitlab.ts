@@ -1,6 +1,7 @@
 import { type CrawledRepository, wantedRootFiles } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
-import { ForgeHttp, ForgeHttpError, isNotModified, readRaw } from './forge-http.ts'
+import { mapConcurrent } from '../../domain/shared/concurrency.ts'
+import { ForgeHttp, ForgeHttpError, isNotModified, readContentFile } from './forge-http.ts'
 
 interface GitLabProject {
   id: number
@@ -90,19 +91,20 @@ export class GitLabAdapter implements ForgeAdapter {
   }
 
   async readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
-    const files = new Map<string, Record<string, string>>()
-    for (const { repository } of requests) {
-      const ref = encodeURIComponent(repository.defaultBranch ?? 'HEAD')
+    // The HTTP client caps the requests in flight; repositories are read side by side up to that cap.
+    const read = await mapConcurrent(requests, 8, async ({ repository }) => {
       const contents: Record<string, string> = {}
-      files.set(repository.forgeId, contents)
-      if (!repository.defaultBranch) continue // an empty project has no tree
+      if (!repository.defaultBranch) return [repository.forgeId, contents] as const // an empty project has no tree
+      const ref = encodeURIComponent(repository.defaultBranch)
       const { body: tree } = await this.get<{ name: string; type: string }[]>(`/projects/${repository.forgeId}/repository/tree?per_page=100&ref=${ref}`)
-      for (const name of wantedRootFiles(tree.filter((e) => e.type === 'blob').map((e) => e.name))) {
-        const text = await readRaw(this.http, `${this.apiUrl}/projects/${repository.forgeId}/repository/files/${encodeURIComponent(name)}/raw?ref=${ref}`)
-        if (text !== undefined) contents[name] = text
-      }
-    }
-    return files
+      const names = wantedRootFiles(tree.filter((e) => e.type === 'blob').map((e) => e.name))
+      const texts = await mapConcurrent(names, 4, (name) => readContentFile(this.http, `${this.apiUrl}/projects/${repository.forgeId}/repository/files/${encodeURIComponent(name)}?ref=${ref}`))
+      names.forEach((name, i) => {
+        if (texts[i] !== undefined) contents[name] = texts[i]
+      })
+      return [repository.forgeId, contents] as const
+    })
+    return new Map(read)
   }
 }
 

@@ -19,7 +19,9 @@ export interface CrawlSummary {
 }
 
 /** Files whose role the crawl derives facts from: the publiccode.yml, the licence, the manifests. */
-export function deriveFiles(files: Record<string, string>): RepositoryFiles {
+export function deriveFiles(read: Record<string, string>): RepositoryFiles {
+  // A file with NUL bytes is binary whatever its name: PostgreSQL text cannot hold it, and no check reads it.
+  const files = Object.fromEntries(Object.entries(read).filter(([, text]) => !text.includes('\u0000')))
   const byRole = (role: string) => Object.entries(files).find(([name]) => roleOfRootFile(name) === role)
   const publiccode = byRole('publiccode')
   const licence = byRole('licence')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../adapters/db/schema.ts'
 import type { SourceRecord } from '../../adapters/db/stores/source-store.ts'
 import type { Forges } from '../../adapters/forges/forges.ts'
+import { mapConcurrent } from '../../domain/shared/concurrency.ts'
 import { type CrawlSummary, crawlSource } from './crawl-source.ts'
 
 export interface CrawlPassResult {
@@ -20,15 +21,11 @@ export async function crawlSources(
   sources: SourceRecord[],
   options: { full: boolean; parallel?: number; onProgress?: (done: number, total: number, summary: CrawlSummary) => void },
 ): Promise<CrawlPassResult> {
-  const summaries: CrawlSummary[] = []
-  const queue = [...sources]
-  const worker = async () => {
-    for (let source = queue.shift(); source; source = queue.shift()) {
-      const summary = await crawlSource(db, source, forges.adapterFor(source), { full: options.full })
-      summaries.push(summary)
-      options.onProgress?.(summaries.length, sources.length, summary)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(options.parallel ?? 8, sources.length) }, worker))
+  let done = 0
+  const summaries = await mapConcurrent(sources, options.parallel ?? 8, async (source) => {
+    const summary = await crawlSource(db, source, forges.adapterFor(source), { full: options.full })
+    options.onProgress?.(++done, sources.length, summary)
+    return summary
+  })
   return { summaries, requests: Object.values(forges.requestCounts()).reduce((a, b) => a + b, 0) }
 }

@@ -56,6 +56,12 @@ export const en: Record<MessageKey, string> = {
   'opening.title': 'Open your code',
   'opening.lead':
     'Tools for the State’s free software contribution policy: validate a publiccode.yml file, check a licence, check a repository’s compliance.',
+  'opening.validate.title': 'Validate a publiccode.yml',
+  'opening.validate.desc': 'Check a publiccode.yml file with the same rules as the reference validator, error by error.',
+  'opening.editor.title': 'Write a publiccode.yml',
+  'opening.editor.desc': 'Fill in a guided form and get a valid file, in French and English.',
+  'opening.check.title': 'Check a repository’s compliance',
+  'opening.check.desc': 'Authorised licence, expected files, exposed secrets: a report that says, for each rule, how to fix it.',
   'community.title': 'BlueHats community',
   'community.lead':
     'Public agents who use, develop and promote free software: experts directory, newsletter, events and contributions.',

@@ -55,6 +55,12 @@ export const fr = {
   'opening.title': 'Ouvrir son code',
   'opening.lead':
     'Les outils de la politique de contribution de l’État aux logiciels libres : valider un fichier publiccode.yml, vérifier une licence, contrôler la conformité d’un dépôt.',
+  'opening.validate.title': 'Valider un publiccode.yml',
+  'opening.validate.desc': 'Vérifiez un fichier publiccode.yml avec les mêmes règles que le validateur de référence, erreur par erreur.',
+  'opening.editor.title': 'Rédiger un publiccode.yml',
+  'opening.editor.desc': 'Remplissez un formulaire guidé et obtenez un fichier valide, en français et en anglais.',
+  'opening.check.title': 'Vérifier la conformité d’un dépôt',
+  'opening.check.desc': 'Licence autorisée, fichiers attendus, secrets exposés : un rapport avec, pour chaque règle, comment corriger.',
   'community.title': 'Communauté BlueHats',
   'community.lead':
     'Les agents publics qui utilisent, développent et promeuvent les logiciels libres : annuaire des experts, lettre d’information, événements et contributions.',

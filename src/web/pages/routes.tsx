@@ -7,10 +7,13 @@ import { sendPage } from '../render.ts'
 import { CataloguePage } from './catalogue.tsx'
 import { CodePage } from './code.tsx'
 import { HomePage } from './home.tsx'
+import { OpeningPage } from './opening.tsx'
 import { SoftwarePage } from './software.tsx'
 import { TextPage } from './text-page.tsx'
 import { ApiReferencePage } from './api-reference.tsx'
 import type { AnyRoute } from '../api/define.ts'
+import { registerCheckPage } from './check-page.tsx'
+import { registerPubliccodePages } from './publiccode-routes.tsx'
 
 export const LOCALE_COOKIE = 'socle_lang'
 const PAGE_SIZE = 24
@@ -120,7 +123,6 @@ export function registerPages(app: FastifyInstance, context: Pick<Context, 'stor
   )
 
   const textPages = [
-    ['/opening', 'opening', 'opening.title', 'opening.lead'],
     ['/community', 'community', 'community.title', 'community.lead'],
     ['/accessibility', 'other', 'accessibility.title', 'accessibility.body'],
   ] as const
@@ -130,6 +132,10 @@ export function registerPages(app: FastifyInstance, context: Pick<Context, 'stor
       withPage(async (page, _request, reply) => sendPage(reply, <TextPage page={page} section={section} title={title} body={body} />)),
     )
   }
+
+  app.get('/:locale/opening', withPage(async (page, _request, reply) => sendPage(reply, <OpeningPage page={page} />)))
+  registerPubliccodePages(app, context)
+  registerCheckPage(app, context, { allowedAddresses: context.config.fetchAllowedAddresses })
 
   app.get(
     '/:locale/api',

@@ -114,14 +114,13 @@ export class CrawlStore {
 
   /** After a complete listing: the repositories it did not list get one more miss, and are gone after a few. */
   async markMissing(sourceId: string, listedForgeIds: string[], now: Date): Promise<number> {
-    const missing = await this.db
+    let query = this.db
       .updateTable('repository')
       .set((eb) => ({ miss_count: eb('miss_count', '+', 1) }))
       .where('source_id', '=', sourceId)
       .where('gone_at', 'is', null)
-      .where('forge_id', 'not in', listedForgeIds.length ? listedForgeIds : ['\u0000'])
-      .returning(['id', 'miss_count'])
-      .execute()
+    if (listedForgeIds.length > 0) query = query.where('forge_id', 'not in', listedForgeIds)
+    const missing = await query.returning(['id', 'miss_count']).execute()
     const gone = missing.filter((r) => r.miss_count >= MISSES_BEFORE_GONE).map((r) => r.id)
     if (gone.length) await this.db.updateTable('repository').set({ gone_at: now }).where('id', 'in', gone).execute()
     return gone.length
