@@ -1,4 +1,5 @@
 import { benchCheck } from './check.ts'
+import { benchCrawl } from './crawl.ts'
 import { benchLicences } from './licences.ts'
 import type { BenchResult } from './measure.ts'
 import { benchPublicCode } from './publiccode.ts'
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<BenchResult[]>> = {
   publiccode: benchPublicCode,
   licences: benchLicences,
   check: benchCheck,
+  crawl: benchCrawl,
 }
 
 const only = process.argv.slice(2)

@@ -20,6 +20,8 @@ export interface ListOptions {
 /** What the crawl needs from a forge. Every adapter answers the same shapes (domain/registry/crawled.ts). */
 export interface ForgeAdapter {
   listAccount(owner: string, options: ListOptions): Promise<AccountListing>
+  /** Several accounts in fewer requests, where the forge allows it; each answered or its own error. */
+  listAccounts?(requests: { owner: string; options: ListOptions }[]): Promise<(AccountListing | Error)[]>
   /**
    * Contents of root files by repository forgeId, then by file name; a missing file is absent. `names`
    * null: the listing gave no root files, so the adapter lists the root and picks the wanted files.

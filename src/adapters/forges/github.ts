@@ -7,29 +7,33 @@ import { ForgeHttp, ForgeHttpError, isNotModified } from './forge-http.ts'
  * GitHub (github.com or Enterprise) through GraphQL: 100 repositories a request, with the names of
  * their root files; then the files of new or pushed repositories, many repositories a request (aliases).
  */
-const LIST_QUERY = `query($login: String!, $after: String, $first: Int!) {
-  rateLimit { cost remaining resetAt }
-  repositoryOwner(login: $login) {
-    __typename login avatarUrl
-    ... on Organization { name description websiteUrl email location createdAt }
-    ... on User { name bio websiteUrl userEmail: email location createdAt }
-    repositories(first: $first, after: $after, privacy: PUBLIC, ownerAffiliations: [OWNER], orderBy: {field: PUSHED_AT, direction: DESC}) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        databaseId name url description homepageUrl isArchived isFork isTemplate
-        parent { nameWithOwner } stargazerCount forkCount watchers { totalCount } issues(states: [OPEN]) { totalCount }
-        diskUsage createdAt pushedAt primaryLanguage { name }
-        languages(first: 10, orderBy: {field: SIZE, direction: DESC}) { edges { size node { name } } }
-        licenseInfo { spdxId }
-        defaultBranchRef { name target { ... on Commit { oid } } }
-        repositoryTopics(first: 20) { nodes { topic { name } } }
-        latestRelease { tagName publishedAt }
-        root: object(expression: "HEAD:") { ... on Tree { entries { name type } } }
-      }
-    }
-  }
+const OWNER_FRAGMENT = `fragment Owner on RepositoryOwner {
+  __typename login avatarUrl
+  ... on Organization { name description websiteUrl email location createdAt }
+  ... on User { name bio websiteUrl userEmail: email location createdAt }
 }`
+
+const REPOSITORY_FRAGMENT = `fragment Repo on Repository {
+  databaseId name url description homepageUrl isArchived isFork isTemplate
+  parent { nameWithOwner } stargazerCount forkCount watchers { totalCount } issues(states: [OPEN]) { totalCount }
+  diskUsage createdAt pushedAt primaryLanguage { name }
+  languages(first: 10, orderBy: {field: SIZE, direction: DESC}) { edges { size node { name } } }
+  licenseInfo { spdxId }
+  defaultBranchRef { name target { ... on Commit { oid } } }
+  repositoryTopics(first: 20) { nodes { topic { name } } }
+  latestRelease { tagName publishedAt }
+  root: object(expression: "HEAD:") { ... on Tree { entries { name type } } }
+}`
+
+/** One page of several accounts in one request: an alias per account, each with its own cursor. */
+function listQuery(count: number): string {
+  const variables = Array.from({ length: count }, (_, i) => `$l${i}: String!, $c${i}: String`).join(', ')
+  const owners = Array.from(
+    { length: count },
+    (_, i) => `a${i}: repositoryOwner(login: $l${i}) { ...Owner repositories(first: 100, after: $c${i}, privacy: PUBLIC, ownerAffiliations: [OWNER], orderBy: {field: PUSHED_AT, direction: DESC}) { totalCount pageInfo { hasNextPage endCursor } nodes { ...Repo } } }`,
+  ).join('\n')
+  return `query(${variables}) {\n rateLimit { cost remaining resetAt }\n${owners}\n}\n${OWNER_FRAGMENT}\n${REPOSITORY_FRAGMENT}`
+}
 
 interface GqlRepository {
   databaseId: number
@@ -105,38 +109,55 @@ export class GitHubAdapter implements ForgeAdapter {
   }
 
   async listAccount(owner: string, options: ListOptions): Promise<AccountListing> {
-    const repositories: CrawledRepository[] = []
-    let after: string | null = null
-    let account: CrawledAccount | undefined
-    let total: number | null = null
+    const [listing] = await this.listAccounts([{ owner, options }])
+    if (listing instanceof Error) throw listing
+    return listing!
+  }
+
+  /**
+   * Lists several accounts together: each request carries the next page of every account not done
+   * yet, so a crawl of many small accounts costs far fewer requests than accounts. An account that
+   * fails (unknown owner) is answered as its error; the others go on.
+   */
+  async listAccounts(requests: { owner: string; options: ListOptions }[]): Promise<(AccountListing | Error)[]> {
+    const states = requests.map(() => ({ account: undefined as CrawledAccount | undefined, repositories: [] as CrawledRepository[], total: null as number | null, cursor: null as string | null, result: undefined as AccountListing | Error | undefined }))
     for (;;) {
-      const answer: GqlAnswer<{ repositoryOwner: GqlOwner | null }> = await this.graphql(LIST_QUERY, { login: owner, after, first: 100 })
-      const data = answer.data?.repositoryOwner
-      if (!data) {
-        if (answer.errors?.some((e) => e.type === 'NOT_FOUND') || answer.data) throw new AccountNotFound(`No GitHub account ${owner}.`)
-        throw new ForgeHttpError(`GitHub GraphQL error: ${answer.errors?.[0]?.message ?? 'no data'}`, 200, this.graphqlUrl)
+      const pending = states.flatMap((state, index) => (state.result ? [] : [index]))
+      if (pending.length === 0) return states.map((s) => s.result!)
+      const variables = Object.fromEntries(pending.flatMap((index, i) => [[`l${i}`, requests[index]!.owner], [`c${i}`, states[index]!.cursor]]))
+      let answer: GqlAnswer<Record<string, GqlOwner | null>>
+      try {
+        answer = await this.graphql(listQuery(pending.length), variables)
+      } catch (error) {
+        for (const index of pending) states[index]!.result = error instanceof Error ? error : new Error(String(error))
+        continue
       }
-      account ??= {
-        type: data.__typename === 'Organization' ? 'organization' : 'user',
-        name: data.name,
-        description: data.description ?? data.bio ?? null,
-        avatarUrl: data.avatarUrl,
-        website: data.websiteUrl,
-        email: data.email || data.userEmail || null,
-        location: data.location,
-        createdAt: data.createdAt,
+      if (!answer.data) {
+        const failure = new ForgeHttpError(`GitHub GraphQL error: ${answer.errors?.[0]?.message ?? 'no data'}`, 200, this.graphqlUrl)
+        for (const index of pending) states[index]!.result = failure
+        continue
       }
-      total = data.repositories.totalCount
-      const page = data.repositories.nodes.map((node) => toCrawled(data.login, node))
-      repositories.push(...page)
-      const unchangedPast =
-        !options.full &&
-        options.knownNewestPush !== null &&
-        options.knownTotal === total &&
-        page.some((r) => r.pushedAt !== null && r.pushedAt <= options.knownNewestPush!)
-      if (unchangedPast) return { account, repositories, complete: false, total }
-      if (!data.repositories.pageInfo.hasNextPage) return { account, repositories, complete: true, total }
-      after = data.repositories.pageInfo.endCursor
+      pending.forEach((index, i) => {
+        const state = states[index]!
+        const { owner, options } = requests[index]!
+        const data = answer.data![`a${i}`]
+        if (!data) {
+          state.result = new AccountNotFound(`No GitHub account ${owner}.`)
+          return
+        }
+        state.account ??= toAccount(data)
+        state.total = data.repositories.totalCount
+        const page = data.repositories.nodes.map((node) => toCrawled(data.login, node))
+        state.repositories.push(...page)
+        const unchangedPast =
+          !options.full &&
+          options.knownNewestPush !== null &&
+          options.knownTotal === state.total &&
+          page.some((r) => r.pushedAt !== null && r.pushedAt <= options.knownNewestPush!)
+        const complete = !data.repositories.pageInfo.hasNextPage
+        if (unchangedPast || complete) state.result = { account: state.account, repositories: state.repositories, complete, total: state.total }
+        else state.cursor = data.repositories.pageInfo.endCursor
+      })
     }
   }
 
@@ -165,6 +186,19 @@ export class GitHubAdapter implements ForgeAdapter {
       })
     }
     return files
+  }
+}
+
+function toAccount(data: GqlOwner): CrawledAccount {
+  return {
+    type: data.__typename === 'Organization' ? 'organization' : 'user',
+    name: data.name,
+    description: data.description ?? data.bio ?? null,
+    avatarUrl: data.avatarUrl,
+    website: data.websiteUrl,
+    email: data.email || data.userEmail || null,
+    location: data.location,
+    createdAt: data.createdAt,
   }
 }
 
