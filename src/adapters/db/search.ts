@@ -32,3 +32,11 @@ export function matchesText(search: Expression<unknown>, name: Expression<string
 export function relevance(search: Expression<unknown>, name: Expression<string>, q: TextQuery): RawBuilder<number> {
   return sql<number>`(ts_rank(${search}, ${q.query}) + similarity(socle_unaccent(lower(${name})), ${q.plain}))`
 }
+
+/**
+ * The total of a page read with `count(*) over ()`: from its rows, or — past the last page, where the
+ * window count is lost with the rows — counted apart, for the pager.
+ */
+export async function pageTotal(rows: { total_count: number }[], page: number, count: () => Promise<number>): Promise<number> {
+  return rows[0]?.total_count ?? (page > 1 ? await count() : 0)
+}

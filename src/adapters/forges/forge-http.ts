@@ -1,4 +1,5 @@
-import { FILE_CAP_BYTES } from '../../domain/registry/crawled.ts'
+import { type CrawledRepository, FILE_CAP_BYTES, wantedRootFiles } from '../../domain/registry/crawled.ts'
+import { mapConcurrent } from '../../domain/shared/concurrency.ts'
 
 /**
  * HTTP to forge APIs, with what crawling thousands of accounts needs: bounded concurrency per host,
@@ -233,4 +234,27 @@ export async function readContentFile(http: ForgeHttp, url: string, attempts = 3
     if (response.body.size === undefined || bytes.length === response.body.size) return bytes.toString('utf8').slice(0, FILE_CAP_BYTES)
     if (attempt >= attempts) throw new ForgeHttpError(`${url} answered ${bytes.length} bytes of a ${response.body.size}-byte file`, response.status, url)
   }
+}
+
+/**
+ * The wanted root files of repositories on a REST forge (GitLab, Gitea): list each root, then read
+ * the files, several repositories side by side (the HTTP client caps the requests in flight).
+ */
+export async function readRootFiles(
+  http: ForgeHttp,
+  repositories: CrawledRepository[],
+  api: { rootNames(repository: CrawledRepository, ref: string): Promise<string[]>; fileUrl(repository: CrawledRepository, name: string, ref: string): string },
+): Promise<Map<string, Record<string, string>>> {
+  const read = await mapConcurrent(repositories, 8, async (repository) => {
+    const contents: Record<string, string> = {}
+    if (!repository.defaultBranch) return [repository.forgeId, contents] as const // an empty repository has no tree
+    const ref = encodeURIComponent(repository.defaultBranch)
+    const names = wantedRootFiles(await api.rootNames(repository, ref))
+    const texts = await mapConcurrent(names, 4, (name) => readContentFile(http, api.fileUrl(repository, name, ref)))
+    names.forEach((name, i) => {
+      if (texts[i] !== undefined) contents[name] = texts[i]
+    })
+    return [repository.forgeId, contents] as const
+  })
+  return new Map(read)
 }

@@ -1,7 +1,6 @@
-import { type CrawledRepository, wantedRootFiles } from '../../domain/registry/crawled.ts'
+import type { CrawledRepository } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
-import { mapConcurrent } from '../../domain/shared/concurrency.ts'
-import { ForgeHttp, ForgeHttpError, isNotModified, readContentFile } from './forge-http.ts'
+import { ForgeHttp, ForgeHttpError, isNotModified, readRootFiles } from './forge-http.ts'
 
 interface GiteaRepository {
   id: number
@@ -98,21 +97,12 @@ export class GiteaAdapter implements ForgeAdapter {
     }
   }
 
-  async readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
-    const read = await mapConcurrent(requests, 8, async ({ repository }) => {
-      const contents: Record<string, string> = {}
-      if (!repository.defaultBranch) return [repository.forgeId, contents] as const
-      const base = `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.name)}`
-      const ref = encodeURIComponent(repository.defaultBranch)
-      const { body: root } = await this.get<{ name: string; type: string }[]>(`${base}/contents?ref=${ref}`)
-      const names = wantedRootFiles(root.filter((e) => e.type === 'file').map((e) => e.name))
-      const texts = await mapConcurrent(names, 4, (name) => readContentFile(this.http, `${this.apiUrl}${base}/contents/${encodeURIComponent(name)}?ref=${ref}`))
-      names.forEach((name, i) => {
-        if (texts[i] !== undefined) contents[name] = texts[i]
-      })
-      return [repository.forgeId, contents] as const
+  readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
+    const base = (r: CrawledRepository) => `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.name)}`
+    return readRootFiles(this.http, requests.map((r) => r.repository), {
+      rootNames: async (repository, ref) => (await this.get<{ name: string; type: string }[]>(`${base(repository)}/contents?ref=${ref}`)).body.filter((e) => e.type === 'file').map((e) => e.name),
+      fileUrl: (repository, name, ref) => `${this.apiUrl}${base(repository)}/contents/${encodeURIComponent(name)}?ref=${ref}`,
     })
-    return new Map(read)
   }
 }
 

@@ -1,7 +1,6 @@
-import { type CrawledRepository, wantedRootFiles } from '../../domain/registry/crawled.ts'
+import type { CrawledRepository } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
-import { mapConcurrent } from '../../domain/shared/concurrency.ts'
-import { ForgeHttp, ForgeHttpError, isNotModified, readContentFile } from './forge-http.ts'
+import { ForgeHttp, ForgeHttpError, isNotModified, readRootFiles } from './forge-http.ts'
 
 interface GitLabProject {
   id: number
@@ -90,21 +89,12 @@ export class GitLabAdapter implements ForgeAdapter {
     }
   }
 
-  async readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
-    // The HTTP client caps the requests in flight; repositories are read side by side up to that cap.
-    const read = await mapConcurrent(requests, 8, async ({ repository }) => {
-      const contents: Record<string, string> = {}
-      if (!repository.defaultBranch) return [repository.forgeId, contents] as const // an empty project has no tree
-      const ref = encodeURIComponent(repository.defaultBranch)
-      const { body: tree } = await this.get<{ name: string; type: string }[]>(`/projects/${repository.forgeId}/repository/tree?per_page=100&ref=${ref}`)
-      const names = wantedRootFiles(tree.filter((e) => e.type === 'blob').map((e) => e.name))
-      const texts = await mapConcurrent(names, 4, (name) => readContentFile(this.http, `${this.apiUrl}/projects/${repository.forgeId}/repository/files/${encodeURIComponent(name)}?ref=${ref}`))
-      names.forEach((name, i) => {
-        if (texts[i] !== undefined) contents[name] = texts[i]
-      })
-      return [repository.forgeId, contents] as const
+  readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
+    return readRootFiles(this.http, requests.map((r) => r.repository), {
+      rootNames: async (repository, ref) =>
+        (await this.get<{ name: string; type: string }[]>(`/projects/${repository.forgeId}/repository/tree?per_page=100&ref=${ref}`)).body.filter((e) => e.type === 'blob').map((e) => e.name),
+      fileUrl: (repository, name, ref) => `${this.apiUrl}/projects/${repository.forgeId}/repository/files/${encodeURIComponent(name)}?ref=${ref}`,
     })
-    return new Map(read)
   }
 }
 

@@ -7,6 +7,7 @@ import {
   NAME_STEMS, OPERATOR_PATTERNS, REGIONS, TEAMS, THEMES, TOPICS,
 } from './vocabulary.ts'
 import type { Account, BodyKind, ForgeKind, PublicBody, Repository } from './world.ts'
+import { slugify } from '../../domain/shared/slug.ts'
 
 const DAY = 86_400_000
 const FIRST_ACCOUNT = Date.parse('2009-06-01T00:00:00Z')
@@ -35,14 +36,6 @@ export function iso(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19) + 'Z'
 }
 
-function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
 
 export function generate(options: GenerateOptions): Generated {
   const bodies = generateBodies(options.seed, Math.max(1, Math.round(options.accounts * 0.6)))

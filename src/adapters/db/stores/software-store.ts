@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Page, PageRequest } from '../../../domain/shared/page.ts'
 import type { DB, NewSoftware, Software } from '../schema.ts'
 import { inBatches, withoutInternals } from '../batches.ts'
-import { matchesText, relevance, textQuery } from '../search.ts'
+import { matchesText, pageTotal, relevance, textQuery } from '../search.ts'
 
 export type SoftwareSort = 'relevance' | 'name' | 'updated'
 
@@ -36,10 +36,7 @@ export class SoftwareStore {
       .limit(request.pageSize)
       .offset((request.page - 1) * request.pageSize)
       .execute()
-    // Past the last page the window count is lost with the rows: count apart, for the pager.
-    const total =
-      rows[0]?.total_count ??
-      (request.page > 1 ? (await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n : 0)
+    const total = await pageTotal(rows, request.page, async () => (await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     return { items: rows.map(withoutInternals), total, page: request.page, pageSize: request.pageSize }
   }
 
