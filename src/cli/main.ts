@@ -7,6 +7,7 @@ import { datasetKinds, exportDataset, type DatasetKind, type ExportFormat } from
 import { version } from '../version.ts'
 import { addCheckCommand } from './commands/check.ts'
 import { addCrawlCommand } from './commands/crawl.ts'
+import { addImportSillCommand } from './commands/import-sill.ts'
 import { addLicenceCommand } from './commands/licence.ts'
 import { addPubliccodeCommand } from './commands/publiccode.ts'
 import { runProcess } from './commands/serve.ts'
@@ -63,6 +64,7 @@ importCommand
       await context.close()
     }
   })
+addImportSillCommand(importCommand)
 
 program
   .command('export')

@@ -2,12 +2,16 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as foundation from './migrations/0001-foundation.ts'
 import * as sourcesAndCrawls from './migrations/0002-sources-and-crawls.ts'
 import * as repositoryIdentity from './migrations/0003-repository-identity.ts'
+import * as catalogue from './migrations/0004-catalogue.ts'
+import * as filesRead from './migrations/0005-files-read.ts'
 
 /** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-sources-and-crawls': sourcesAndCrawls,
   '0003-repository-identity': repositoryIdentity,
+  '0004-catalogue': catalogue,
+  '0005-files-read': filesRead,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

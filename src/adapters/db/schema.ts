@@ -8,6 +8,11 @@ type Tsvector = ColumnType<string, never, never>
 type Json = ColumnType<unknown, string, string>
 /** A jsonb column with a default: may be left out on insert. */
 type JsonWithDefault = ColumnType<unknown, string | undefined, string>
+/**
+ * A date column: written as 'YYYY-MM-DD'. The drivers read it as a Date at midnight (UTC with PGlite,
+ * local time with pg): select `column::text` where the calendar day matters.
+ */
+type CalendarDate = ColumnType<Date, string, string>
 
 export interface OrganisationTable {
   id: Generated<string>
@@ -48,6 +53,54 @@ export interface SoftwareTable {
   /** Optimistic concurrency: bumped by every edit. */
   version: Generated<number>
   search: Tsvector
+  /** Set on the rows that come from the SILL: an import of the SILL owns their SILL fields. */
+  sill_id: string | null
+  /** What the software is used for, in the SILL's words. */
+  function: string | null
+  /** The licence as the source wrote it; `licence` holds its SPDX expression when one is sound. */
+  licence_text: string | null
+  min_version: string | null
+  max_version: string | null
+  /** The years of the SILL that listed it. */
+  sill_years: Generated<number[]>
+  /** The interministerial group that referenced it (MIMO, MIMDEV, MIMPROD…). */
+  sill_group: string | null
+  /** Covered by the State's free-software support market; null when unknown. */
+  support_market: boolean | null
+  /** Made by a French public service; null when unknown. */
+  from_public_service: boolean | null
+  comptoir_du_libre_id: number | null
+  framalibre_slug: string | null
+  catalogue_numerique_url: string | null
+  usage_context: string | null
+  parent_id: string | null
+  referenced_on: CalendarDate | null
+  dereferenced_on: CalendarDate | null
+  dereferenced_reason: string | null
+  last_recommended_version: string | null
+}
+
+export interface SoftwareSimilarTable {
+  software_id: string
+  similar_id: string
+  /** Who stated the link: `sill` for the SILL imports. */
+  source: string
+  created_at: Timestamp
+}
+
+export interface SoftwareChangeTable {
+  id: Generated<string>
+  /** Null when the software is not, or no longer, in the catalogue. */
+  software_id: string | null
+  software_name: string
+  /** added, removed, updated */
+  kind: string
+  version: string | null
+  comment: string | null
+  occurred_on: CalendarDate
+  source: string
+  entry_key: ColumnType<string, never, never>
+  created_at: Timestamp
 }
 
 export interface RepositoryTable {
@@ -94,6 +147,7 @@ export interface RepositoryTable {
   miss_count: Generated<number>
   gone_at: Timestamp | null
   last_crawled_at: Timestamp | null
+  files_read_at: Timestamp | null
 }
 
 export interface SourceTable {
@@ -152,6 +206,8 @@ export interface DB {
   setting: SettingTable
   organisation: OrganisationTable
   software: SoftwareTable
+  software_similar: SoftwareSimilarTable
+  software_change: SoftwareChangeTable
   repository: RepositoryTable
   source: SourceTable
   repository_counter: RepositoryCounterTable

@@ -32,7 +32,7 @@ export class CrawlStore {
   async storedRepositories(sourceId: string): Promise<Map<string, StoredRepository>> {
     const rows = await this.db
       .selectFrom('repository')
-      .select(['id', 'forge_id', 'pushed_at', 'head_commit', sql<boolean>`files <> '{}'::jsonb`.as('files_read')])
+      .select(['id', 'forge_id', 'pushed_at', 'head_commit', sql<boolean>`files_read_at is not null`.as('files_read')])
       .where('source_id', '=', sourceId)
       .where('forge_id', 'is not', null)
       .execute()
@@ -85,6 +85,7 @@ export class CrawlStore {
             publiccode_errors: files.publiccodeErrors === null ? null : JSON.stringify(files.publiccodeErrors),
             manifests: JSON.stringify(files.manifests),
             detected_licence: files.detectedLicence,
+            files_read_at: now,
           }
         : {}),
     }

@@ -49,6 +49,11 @@ export class SoftwareStore {
     if (rows.length > 0) await this.db.insertInto('software').values(rows).execute()
   }
 
+  /** Inserts the rows whose slug and Wikidata id are not taken yet (the demo, next to an imported catalogue). */
+  async insertMissing(rows: NewSoftware[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('software').values(rows).onConflict((oc) => oc.doNothing()).execute()
+  }
+
   async total(): Promise<number> {
     const row = await this.db.selectFrom('software').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
     return row.n
