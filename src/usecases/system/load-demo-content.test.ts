@@ -24,3 +24,16 @@ it('marks every demo body and repository as demo', async () => {
   const bodies = await context.stores.organisations.list()
   expect(bodies.every((o) => o.is_demo && o.name.includes('(démo)'))).toBe(true)
 })
+
+it('fills in around a catalogue imported before the first start', async () => {
+  const fresh = await createTestContext()
+  try {
+    await fresh.stores.software.insert([{ slug: 'libreoffice', name: 'LibreOffice (imported)', description_fr: 'importé', description_en: 'imported', wikidata_id: 'Q10135' }])
+    const result = await loadDemoContent(fresh.database.db)
+    expect(result.loaded).toBe(true)
+    expect((await fresh.stores.software.bySlug('libreoffice'))?.name).toBe('LibreOffice (imported)')
+    expect(await fresh.stores.software.total()).toBe(result.software)
+  } finally {
+    await fresh.close()
+  }
+})

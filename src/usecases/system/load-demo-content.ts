@@ -22,7 +22,8 @@ export async function loadDemoContent(db: Kysely<DB>): Promise<DemoLoadResult> {
   return await db.transaction().execute(async (trx) => {
     const stores = createStores(trx)
     if (await stores.settings.get(DEMO_LOADED)) return { loaded: false, software: 0, organisations: 0, repositories: 0 }
-    await stores.software.insert(demoSoftware)
+    // A catalogue imported before the first start (socle import sill) keeps its entries: the demo only fills in.
+    await stores.software.insertMissing(demoSoftware)
     const ids = await stores.organisations.insert(demoOrganisations)
     for (const [child, parent] of Object.entries(demoParents)) await stores.organisations.setParent(child, parent)
     const repositories = demoRepositories(ids)
