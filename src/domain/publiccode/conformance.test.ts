@@ -1,22 +1,11 @@
 // Conformance with the reference validator (italia/publiccode-parser-go) on its own test cases,
 // run with network checks off. Error keys are compared as sets: with the network on, the reference
 // repeats some keys (e.g. `url` is also "not reachable"), which no offline check can reproduce.
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { collectUrls, validatePublicCode, type RepositoryFiles, type ValidationResult } from './index.ts'
+import { conformanceCases, filesBeside, readCase } from './conformance-fixtures.ts'
+import { collectUrls, validatePublicCode, type ValidationResult } from './index.ts'
 
-const root = new URL('../../../../shared/conformance/publiccode/', import.meta.url)
-
-interface Case {
-  verdict: 'valid' | 'invalid'
-  errors: string[] | null
-  warnings: string[] | null
-  network: boolean
-}
-
-const cases: Record<string, Case> = JSON.parse(readFileSync(new URL('cases.json', root), 'utf8'))
+const cases = conformanceCases()
 
 /**
  * Cases whose verdict only a network check can give: the reference run them with the network on,
@@ -26,19 +15,8 @@ const NETWORK_ONLY: Record<string, { key: string; why: string }> = {
   'invalid/logo_missing_url.yml': { key: 'logo', why: 'the logo URL is well formed; only fetching it shows it is missing (HTTP 404)' },
 }
 
-/** The repository the case's file sits in, as the reference sees it when validating a local file. */
-function filesBeside(file: string): RepositoryFiles {
-  const folder = dirname(fileURLToPath(new URL(file, root)))
-  return {
-    read: (path) => {
-      const target = `${folder}/${path}`
-      return existsSync(target) ? readFileSync(target) : null
-    },
-  }
-}
-
 const results = new Map<string, ValidationResult>(
-  Object.keys(cases).map((file) => [file, validatePublicCode(readFileSync(new URL(file, root)), { files: filesBeside(file) })]),
+  Object.keys(cases).map((file) => [file, validatePublicCode(readCase(file), { files: filesBeside(file) })]),
 )
 
 const sameSet = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((key) => b.includes(key)) && b.every((key) => a.includes(key))

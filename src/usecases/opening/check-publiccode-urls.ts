@@ -18,6 +18,8 @@ export interface UrlCheckOptions {
   concurrency?: number
   /** URLs checked per file; beyond, a warning says the rest was not checked. Default: 50. */
   maxUrls?: number
+  /** The fetcher: safeFetch, unless a test replays recorded answers through another. */
+  fetch?: (url: string, options: SafeFetchOptions) => Promise<SafeResponse>
 }
 
 export interface UrlCheckResult {
@@ -43,7 +45,7 @@ export async function checkPublicCodeUrls(document: PublicCode, options: UrlChec
   const checks = new Map<string, Promise<string | null>>()
   const problemOf = (target: CheckableUrl) => {
     const id = `${target.kind} ${target.url}`
-    if (!checks.has(id)) checks.set(id, checkOne(target, fetchOptions))
+    if (!checks.has(id)) checks.set(id, checkOne(target, fetchOptions, options.fetch ?? safeFetch))
     return checks.get(id)!
   }
   const concurrency = Math.max(1, Math.min(options.concurrency ?? MAX_CONCURRENCY, MAX_CONCURRENCY))
@@ -68,11 +70,11 @@ const issue = (key: string, message: string): Issue => ({ key, message, line: nu
 const isSuccess = (status: number) => status >= 200 && status < 300
 
 /** What is wrong with one URL, or null. */
-async function checkOne(target: CheckableUrl, fetchOptions: SafeFetchOptions): Promise<string | null> {
+async function checkOne(target: CheckableUrl, fetchOptions: SafeFetchOptions, fetch: NonNullable<UrlCheckOptions['fetch']>): Promise<string | null> {
   try {
     // HEAD is enough to know a page answers; servers that refuse HEAD get a GET.
-    if (target.kind === 'url' && isSuccess((await safeFetch(target.url, { ...fetchOptions, method: 'HEAD' })).status)) return null
-    const response = await safeFetch(target.url, { ...fetchOptions, method: 'GET', headers: { range: `bytes=0-${SNIFF_BYTES - 1}` } })
+    if (target.kind === 'url' && isSuccess((await fetch(target.url, { ...fetchOptions, method: 'HEAD' })).status)) return null
+    const response = await fetch(target.url, { ...fetchOptions, method: 'GET', headers: { range: `bytes=0-${SNIFF_BYTES - 1}` } })
     if (!isSuccess(response.status)) return `${target.url} answered HTTP ${response.status}, 2xx expected`
     return target.kind === 'image' ? imageProblem(target.url, response) : null
   } catch (error) {
