@@ -1,7 +1,6 @@
 import os from 'node:os'
 import type { JobQueue } from './adapters/jobs/job-queue.ts'
 import type { Context } from './context.ts'
-import { crawlSource } from './usecases/registry/crawl-source.ts'
 import { recordHeartbeat } from './usecases/system/record-heartbeat.ts'
 
 /** Every background job Socle runs, by queue name. Later features add their queues here. */
@@ -25,6 +24,8 @@ export async function startWorkers(queue: JobQueue, context: Pick<Context, 'data
     const { sourceId, full } = job.data as { sourceId: string; full?: boolean }
     const source = await context.stores.sources.byId(sourceId)
     if (!source) return // removed since it was queued
+    // Loaded on first use: a web process (and the first page after a start) does not wait for the crawler's modules.
+    const { crawlSource } = await import('./usecases/registry/crawl-source.ts')
     const summary = await crawlSource(context.database.db, source, context.forges.adapterFor(source), { full: Boolean(full) })
     // A failed crawl is recorded on the source (stale, with the error); the job fails too, so pg-boss retries it later.
     if (!summary.ok) throw new Error(summary.error)

@@ -1,127 +1,20 @@
-import { Command, CommanderError, Option } from 'commander'
-import { loadConfig } from '../config.ts'
-import { openContext } from '../context.ts'
-import { queueNames, type QueueName } from '../jobs.ts'
-import { loadDemoContent } from '../usecases/system/load-demo-content.ts'
-import { datasetKinds, exportDataset, type DatasetKind, type ExportFormat } from '../usecases/opendata/export-dataset.ts'
-import { version } from '../version.ts'
-import { addCheckCommand } from './commands/check.ts'
-import { addCrawlCommand } from './commands/crawl.ts'
-import { addImportSillCommand } from './commands/import-sill.ts'
-import { addLicenceCommand } from './commands/licence.ts'
-import { addPubliccodeCommand } from './commands/publiccode.ts'
-import { runProcess } from './commands/serve.ts'
-import { addSourcesCommand } from './commands/sources.ts'
-import { UsageError } from './errors.ts'
+import { fail } from './errors.ts'
 
-const program = new Command()
-  .name('socle')
-  .description('Socle: free software catalogue, public code registry, opening-code tools and community, on one codebase.')
-  .version(version)
-  .option('--debug', 'print stack traces of errors')
-  .showHelpAfterError("(run 'socle --help' for usage)")
-  .exitOverride()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-
-program
-  .command('start')
-  .description('serve the web app and API and run background jobs in one process (embedded database by default)')
-  .action(async () => runProcess(loadConfig(), 'all'))
-
-program
-  .command('serve')
-  .description('serve the web app and API only; jobs are run by `socle worker` processes')
-  .action(async () => runProcess(loadConfig(), 'web'))
-
-program
-  .command('worker')
-  .description('run background jobs (needs DATABASE_URL); start as many as you like')
-  .action(async () => runProcess(loadConfig(), 'worker'))
-
-program
-  .command('migrate')
-  .description('bring the database schema up to date (also done at every start)')
-  .action(async () => {
-    const context = await openContext({ ...loadConfig(), demo: false }, 'command')
-    await context.close()
-    process.stdout.write('The database is up to date.\n')
-  })
-
-const importCommand = program.command('import').description('import data into Socle')
-importCommand
-  .command('demo')
-  .description('load the demo content (once per database)')
-  .action(async () => {
-    const context = await openContext({ ...loadConfig(), demo: false }, 'command')
-    try {
-      const result = await loadDemoContent(context.database.db)
-      process.stdout.write(
-        result.loaded
-          ? `Loaded ${result.software} software, ${result.organisations} public bodies and ${result.repositories} repositories.\n`
-          : 'The demo content was already loaded in this database.\n',
-      )
-    } finally {
-      await context.close()
-    }
-  })
-addImportSillCommand(importCommand)
-
-program
-  .command('export')
-  .description(`stream a dataset to standard output: ${datasetKinds.join(', ')}`)
-  .argument('<kind>', `one of ${datasetKinds.join(', ')}`)
-  .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
-  .action(async (kind: string, options: { format: ExportFormat }) => {
-    if (!(datasetKinds as readonly string[]).includes(kind)) throw new UsageError(`Unknown dataset "${kind}": choose one of ${datasetKinds.join(', ')}.`)
-    const context = await openContext(loadConfig(), 'command')
-    try {
-      for await (const chunk of exportDataset(context.stores, kind as DatasetKind, options.format)) {
-        if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve))
-      }
-    } finally {
-      await context.close()
-    }
-  })
-
-addPubliccodeCommand(program)
-addLicenceCommand(program)
-addSourcesCommand(program)
-addCrawlCommand(program)
-addCheckCommand(program)
-
-const jobs = program.command('jobs').description('background jobs')
-jobs
-  .command('enqueue')
-  .description('add jobs to a queue; a worker runs each once')
-  .argument('<queue>', `one of ${queueNames.join(', ')}`)
-  .option('--count <n>', 'how many jobs', '1')
-  .action(async (queue: string, options: { count: string }) => {
-    if (!(queueNames as readonly string[]).includes(queue)) throw new UsageError(`Unknown queue "${queue}": choose one of ${queueNames.join(', ')}.`)
-    const count = Number(options.count)
-    if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new UsageError('--count must be a whole number from 1 to 100000.')
-    const context = await openContext({ ...loadConfig(), demo: false }, 'web')
-    try {
-      for (let i = 0; i < count; i++) process.stdout.write(`${await context.queue!.enqueue(queue as QueueName, {})}\n`)
-    } finally {
-      await context.close()
-    }
-  })
-
-function fail(error: unknown, debug: boolean): never {
-  if (error instanceof CommanderError) {
-    // Help and version print and exit 0; every other commander error is a usage error.
-    process.exit(error.exitCode === 0 ? 0 : 2)
-  }
-  const usage = error instanceof UsageError
-  const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`socle: ${message}\n`)
-  if (usage) process.stderr.write("Run 'socle --help' for usage.\n")
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
-  process.exit(usage ? 2 : 1)
-}
+/**
+ * The `socle` command. The long-running processes take no option: they start without loading the
+ * other commands' modules, so that the web app's and the database's start overlap and the first page
+ * comes sooner. Everything else goes through the full command line (./program.ts).
+ */
+const roles = { start: 'all', serve: 'web', worker: 'worker' } as const
+const command = process.argv[2] as keyof typeof roles | undefined
 
 try {
-  await program.parseAsync(process.argv)
+  if (command && command in roles && process.argv.length === 3) {
+    const [{ loadConfig }, { runProcess }] = await Promise.all([import('../config.ts'), import('./commands/serve.ts')])
+    await runProcess(loadConfig(), roles[command])
+  } else {
+    await import('./program.ts')
+  }
 } catch (error) {
   fail(error, process.argv.includes('--debug'))
 }

@@ -1,6 +1,5 @@
 import { type Config, describeConfig } from '../../config.ts'
 import { openContext, type Role } from '../../context.ts'
-import { buildApp } from '../../web/app.tsx'
 import { CommandError } from '../errors.ts'
 
 /**
@@ -13,8 +12,10 @@ export async function runProcess(config: Config, role: Exclude<Role, 'command'>)
     throw new CommandError('socle worker needs DATABASE_URL: the embedded database serves one process, where `socle start` runs web and jobs together.')
   }
   const started = Date.now()
-  const context = await openContext(config, role)
-  const app = role === 'worker' ? undefined : await buildApp(context)
+  // The web app's modules load while the database opens (on a first start, PGlite's initdb takes
+  // seconds): both are needed before the first page, neither waits for the other.
+  const [context, web] = await Promise.all([openContext(config, role), role === 'worker' ? undefined : import('../../web/app.tsx')])
+  const app = web ? await web.buildApp(context) : undefined
   let stopping: Promise<void> | undefined
   const stop = (signal: string) => {
     stopping ??= (async () => {
