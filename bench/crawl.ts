@@ -35,7 +35,7 @@ export async function benchCrawl(): Promise<BenchResult[]> {
     const sources = await createStores(database.db).sources.list()
     const githubUrl = world.githubUrl
     const run = async (full: boolean) => {
-      const adapters = new ForgeAdapters({ 'github.com': ['bench-token'] })
+      const adapters = new ForgeAdapters({ 'github.com': Array.from({ length: 20 }, (_, i) => `bench-token-${i}`) })
       const started = Date.now()
       const result = await crawlSources(database.db, adapters, sources, { full, parallel: 8 })
       const failed = result.summaries.filter((s) => !s.ok).length

@@ -1,4 +1,4 @@
-import type { CrawledRepository } from '../../domain/registry/crawled.ts'
+import { canonicalTime, type CrawledRepository } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
 import { ForgeHttp, ForgeHttpError, isNotModified, readRootFiles } from './forge-http.ts'
 
@@ -120,8 +120,8 @@ function toCrawled(r: GiteaRepository): CrawledRepository {
     languages: {},
     licence: null,
     defaultBranch: r.empty ? null : r.default_branch,
-    createdAt: r.created_at,
-    pushedAt: r.updated_at,
+    createdAt: canonicalTime(r.created_at),
+    pushedAt: canonicalTime(r.updated_at),
     archived: r.archived,
     fork: r.fork,
     parentFullName: r.parent?.full_name ?? null,

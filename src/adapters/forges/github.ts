@@ -1,5 +1,5 @@
 import type { CrawledAccount, CrawledRepository } from '../../domain/registry/crawled.ts'
-import { FILE_CAP_BYTES } from '../../domain/registry/crawled.ts'
+import { canonicalTime, FILE_CAP_BYTES } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
 import { ForgeHttp, ForgeHttpError, isNotModified } from './forge-http.ts'
 
@@ -217,8 +217,8 @@ function toCrawled(owner: string, r: GqlRepository): CrawledRepository {
     languages: Object.fromEntries((r.languages?.edges ?? []).map((e) => [e.node.name, e.size])),
     licence: spdx && spdx !== 'NOASSERTION' ? spdx : null,
     defaultBranch: r.defaultBranchRef?.name ?? null,
-    createdAt: r.createdAt,
-    pushedAt: r.pushedAt,
+    createdAt: canonicalTime(r.createdAt),
+    pushedAt: canonicalTime(r.pushedAt),
     archived: r.isArchived,
     fork: r.isFork,
     parentFullName: r.parent?.nameWithOwner ?? null,

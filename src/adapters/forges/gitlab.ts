@@ -1,4 +1,4 @@
-import type { CrawledRepository } from '../../domain/registry/crawled.ts'
+import { canonicalTime, type CrawledRepository } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
 import { ForgeHttp, ForgeHttpError, isNotModified, readRootFiles } from './forge-http.ts'
 
@@ -112,8 +112,8 @@ function toCrawled(p: GitLabProject): CrawledRepository {
     languages: {},
     licence: null,
     defaultBranch: p.default_branch,
-    createdAt: p.created_at,
-    pushedAt: p.last_activity_at,
+    createdAt: canonicalTime(p.created_at),
+    pushedAt: canonicalTime(p.last_activity_at),
     archived: p.archived,
     fork: Boolean(p.forked_from_project),
     parentFullName: p.forked_from_project?.path_with_namespace ?? null,

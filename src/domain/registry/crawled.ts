@@ -80,5 +80,15 @@ export function wantedRootFiles(rootFiles: readonly string[]): string[] {
   return [...byRole.values(), ...manifests]
 }
 
+/**
+ * A forge's time in one canonical form (`2025-03-06T21:46:11.000Z`): forges write `Z` or offsets, with
+ * or without milliseconds, and the crawl compares push times as text.
+ */
+export function canonicalTime(value: string | null | undefined): string | null {
+  if (!value) return null
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? null : new Date(time).toISOString()
+}
+
 /** Size caps: the crawl keeps what a person or a check reads, not whole binaries. */
 export const FILE_CAP_BYTES = 256 * 1024
