@@ -86,6 +86,13 @@ export class ForgeHttp {
     return this.#queued(url, init, (text) => JSON.parse(text) as T)
   }
 
+  /** A JSON request without a condition: a 304 cannot answer it, and would be an error. */
+  async jsonBody<T>(url: string, init: Omit<RequestOptions, 'etag'> = {}): Promise<ForgeResponse<T>> {
+    const response = await this.json<T>(url, init)
+    if (isNotModified(response)) throw new ForgeHttpError(`${url} answered 304 to an unconditional request`, 304, url)
+    return response
+  }
+
   async #queued<T>(url: string, init: RequestOptions, parse: (text: string) => T): Promise<ForgeResponse<T> | NotModified> {
     await this.#acquire()
     try {

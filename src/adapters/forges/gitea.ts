@@ -1,6 +1,6 @@
 import { canonicalTime, type CrawledRepository } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
-import { ForgeHttp, ForgeHttpError, isNotModified, readRootFiles } from './forge-http.ts'
+import { ForgeHttp, ForgeHttpError, readRootFiles } from './forge-http.ts'
 
 interface GiteaRepository {
   id: number
@@ -49,10 +49,8 @@ export class GiteaAdapter implements ForgeAdapter {
     private readonly apiUrl: string,
   ) {}
 
-  private async get<T>(path: string): Promise<{ body: T; headers: Headers }> {
-    const response = await this.http.json<T>(`${this.apiUrl}${path}`)
-    if (isNotModified(response)) throw new ForgeHttpError('unexpected 304', 304, path)
-    return response
+  private get<T>(path: string): Promise<{ body: T; headers: Headers }> {
+    return this.http.jsonBody<T>(`${this.apiUrl}${path}`)
   }
 
   async listAccount(owner: string, _options: ListOptions): Promise<AccountListing> {

@@ -1,7 +1,7 @@
 import type { CrawledAccount, CrawledRepository } from '../../domain/registry/crawled.ts'
 import { canonicalTime, FILE_CAP_BYTES } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
-import { ForgeHttp, ForgeHttpError, isNotModified } from './forge-http.ts'
+import { ForgeHttp, ForgeHttpError } from './forge-http.ts'
 
 /**
  * GitHub (github.com or Enterprise) through GraphQL: 100 repositories a request, with the names of
@@ -98,8 +98,7 @@ export class GitHubAdapter implements ForgeAdapter {
 
   private async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GqlAnswer<T>> {
     for (;;) {
-      const response = await this.http.json<GqlAnswer<T>>(this.graphqlUrl, { method: 'POST', body: { query, variables } })
-      if (isNotModified(response)) throw new ForgeHttpError('GraphQL answered 304', 304, this.graphqlUrl)
+      const response = await this.http.jsonBody<GqlAnswer<T>>(this.graphqlUrl, { method: 'POST', body: { query, variables } })
       const rateLimited = response.body.errors?.find((e) => e.type === 'RATE_LIMITED')
       if (!rateLimited) return response.body
       // GitHub may answer a rate limit inside a 200: wait for the reset the headers give.

@@ -1,6 +1,6 @@
 import { canonicalTime, type CrawledRepository } from '../../domain/registry/crawled.ts'
 import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
-import { ForgeHttp, ForgeHttpError, isNotModified, readRootFiles } from './forge-http.ts'
+import { ForgeHttp, ForgeHttpError, readRootFiles } from './forge-http.ts'
 
 interface GitLabProject {
   id: number
@@ -44,10 +44,8 @@ export class GitLabAdapter implements ForgeAdapter {
     private readonly apiUrl: string,
   ) {}
 
-  private async get<T>(path: string): Promise<{ body: T; headers: Headers }> {
-    const response = await this.http.json<T>(`${this.apiUrl}${path}`)
-    if (isNotModified(response)) throw new ForgeHttpError('unexpected 304', 304, path)
-    return response
+  private get<T>(path: string): Promise<{ body: T; headers: Headers }> {
+    return this.http.jsonBody<T>(`${this.apiUrl}${path}`)
   }
 
   private async projectsPath(owner: string): Promise<{ path: string; account: AccountListing['account'] }> {
