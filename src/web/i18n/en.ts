@@ -1,6 +1,6 @@
-import type { MessageKey } from './fr.ts'
+import type { CoreMessageKey } from './fr.ts'
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreMessageKey, string> = {
   'site.name': 'Socle',
   'site.tagline': 'Free software and digital commons of the public service',
   'nav.label': 'Main menu',

@@ -80,4 +80,4 @@ export const fr = {
   'api.lead': 'Toutes les routes de l’API publique, en lecture libre. Le document OpenAPI 3 est à l’adresse',
 } as const
 
-export type MessageKey = keyof typeof fr
+export type CoreMessageKey = keyof typeof fr

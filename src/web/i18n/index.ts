@@ -1,5 +1,4 @@
-import { en } from './en.ts'
-import { fr, type MessageKey } from './fr.ts'
+import { en, fr, type MessageKey } from './messages.ts'
 
 export type Locale = 'fr' | 'en'
 export const locales: readonly Locale[] = ['fr', 'en']
