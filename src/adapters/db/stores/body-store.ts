@@ -1,0 +1,176 @@
+import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Page, PageRequest } from '../../../domain/shared/page.ts'
+import { withoutInternals } from '../batches.ts'
+import type { DB, Organisation, SourceTable } from '../schema.ts'
+import { matchesText, pageTotal, textQuery } from '../search.ts'
+import type { RepositoryRecord } from './repository-store.ts'
+
+/** A body as lists and trees show it. */
+export interface BodySummary {
+  id: string
+  slug: string
+  name: string
+  acronym: string | null
+  kind: string
+  parent_id: string | null
+  is_demo: boolean
+}
+
+export type BodyRecord = Organisation & { parent: { slug: string; name: string } | null }
+
+export type AccountRecord = Selectable<SourceTable> & {
+  /** Repositories of the account present on its forge. */
+  repositories: number
+  organisation_slug: string | null
+  organisation_name: string | null
+}
+
+/** The repositories a list reads: a body's (with its sub-bodies, by id) or an account's. */
+export type RepositoryScope = { organisationIds: readonly string[] } | { sourceId: string }
+
+/**
+ * Public bodies, their accounts and what they publish, for the pages of the registry. Bodies are a few
+ * thousand at most: lists and trees read them whole and roll counts up in memory; repositories are read
+ * a page at a time through the indexes of migration 0008. Repositories gone from their forge are left out.
+ */
+export class BodyStore {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Every body, by name, and how many repositories each one publishes itself. */
+  async summaries(): Promise<{ bodies: BodySummary[]; counts: Map<string, number> }> {
+    const [bodies, counts] = await Promise.all([
+      this.db.selectFrom('organisation').select(['id', 'slug', 'name', 'acronym', 'kind', 'parent_id', 'is_demo']).orderBy('name').orderBy('slug').execute(),
+      this.db
+        .selectFrom('repository')
+        .where('gone_at', 'is', null)
+        .where('organisation_id', 'is not', null)
+        .select(['organisation_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('organisation_id')
+        .execute(),
+    ])
+    return { bodies, counts: new Map(counts.map((row) => [row.organisation_id!, row.n])) }
+  }
+
+  /**
+   * The ids of the bodies whose name or acronym matches the text: full-text words (accents and case
+   * ignored), a typo of the name, or a part of either.
+   */
+  async matching(text: string): Promise<Set<string>> {
+    const q = textQuery(text)
+    const words = sql<string>`to_tsvector('simple', socle_unaccent(name || ' ' || coalesce(acronym, '')))`
+    const part = `%${text.slice(0, 200).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const rows = await this.db
+      .selectFrom('organisation')
+      .select('id')
+      .where((eb) => eb.or([matchesText(words, sql.ref('name'), q), eb(sql`socle_unaccent(lower(name || ' ' || coalesce(acronym, '')))`, 'like', sql`socle_unaccent(${part})`)]))
+      .execute()
+    return new Set(rows.map((row) => row.id))
+  }
+
+  async bySlug(slug: string): Promise<BodyRecord | undefined> {
+    const row = await this.db
+      .selectFrom('organisation as o')
+      .leftJoin('organisation as p', 'p.id', 'o.parent_id')
+      .selectAll('o')
+      .select(['p.slug as parent_slug', 'p.name as parent_name'])
+      .where('o.slug', '=', slug)
+      .executeTakeFirst()
+    if (!row) return undefined
+    const { parent_slug, parent_name, ...body } = row
+    return { ...body, parent: parent_slug && parent_name ? { slug: parent_slug, name: parent_name } : null }
+  }
+
+  /** The accounts of these bodies, by address. */
+  async accounts(organisationIds: readonly string[]): Promise<AccountRecord[]> {
+    if (organisationIds.length === 0) return []
+    return await this.accountQuery().where('s.organisation_id', 'in', organisationIds).orderBy('s.host').orderBy('s.owner').execute()
+  }
+
+  /** An account by its forge host and owner (empty for a whole instance). */
+  async account(host: string, owner: string): Promise<AccountRecord | undefined> {
+    return await this.accountQuery().where('s.host', '=', host).where('s.owner', '=', owner).orderBy('s.url').executeTakeFirst()
+  }
+
+  private accountQuery() {
+    return this.db
+      .selectFrom('source as s')
+      .leftJoin('organisation as o', 'o.id', 's.organisation_id')
+      .selectAll('s')
+      .select((eb) => [
+        'o.slug as organisation_slug',
+        'o.name as organisation_name',
+        eb
+          .selectFrom('repository as r')
+          .whereRef('r.source_id', '=', 's.id')
+          .where('r.gone_at', 'is', null)
+          .select(eb.fn.countAll<number>().as('n'))
+          .$castTo<number>()
+          .as('repositories'),
+      ])
+  }
+
+  /** Repositories, most recently pushed first. */
+  async repositories(scope: RepositoryScope, request: PageRequest): Promise<Page<RepositoryRecord>> {
+    if ('organisationIds' in scope && scope.organisationIds.length === 0) return { items: [], total: 0, ...request }
+    const filtered = () => {
+      const query = this.db.selectFrom('repository as r').leftJoin('organisation as o', 'o.id', 'r.organisation_id').where('r.gone_at', 'is', null)
+      return 'sourceId' in scope ? query.where('r.source_id', '=', scope.sourceId) : query.where('r.organisation_id', 'in', scope.organisationIds)
+    }
+    const rows = await filtered()
+      .selectAll('r')
+      .select(['o.slug as organisation_slug', 'o.name as organisation_name', sql<number>`count(*) over ()`.as('total_count')])
+      .orderBy(sql`r.pushed_at desc nulls last`)
+      .orderBy('r.id')
+      .limit(request.pageSize)
+      .offset((request.page - 1) * request.pageSize)
+      .execute()
+    const total = await pageTotal(rows, request.page, async () => (await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    return { items: rows.map(withoutInternals), total, ...request }
+  }
+
+  /** The repositories Socle saw last, newest first: for the feeds. */
+  async newest(limit: number, organisationIds?: readonly string[]): Promise<RepositoryRecord[]> {
+    if (organisationIds?.length === 0) return []
+    let query = this.db
+      .selectFrom('repository as r')
+      .leftJoin('organisation as o', 'o.id', 'r.organisation_id')
+      .where('r.gone_at', 'is', null)
+      .selectAll('r')
+      .select(['o.slug as organisation_slug', 'o.name as organisation_name'])
+    if (organisationIds) query = query.where('r.organisation_id', 'in', organisationIds)
+    const rows = await query.orderBy('r.first_seen_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute()
+    return rows.map(withoutInternals)
+  }
+
+  /** How many pages of each kind the sitemap lists. */
+  async addressCounts(): Promise<{ software: number; bodies: number; repositories: number }> {
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('software').select(eb.fn.countAll<number>().as('n')).as('software'),
+        eb.selectFrom('organisation').select(eb.fn.countAll<number>().as('n')).as('bodies'),
+        eb.selectFrom('repository').where('gone_at', 'is', null).select(eb.fn.countAll<number>().as('n')).as('repositories'),
+      ])
+      .executeTakeFirstOrThrow()
+    return { software: row.software ?? 0, bodies: row.bodies ?? 0, repositories: row.repositories ?? 0 }
+  }
+
+  /** Slice of the catalogue's addresses, in a stable order (by id), for a sitemap page. */
+  async softwareAddresses(offset: number, limit: number): Promise<{ slug: string; updated_at: Date }[]> {
+    return await this.db.selectFrom('software').select(['slug', 'updated_at']).orderBy('id').offset(offset).limit(limit).execute()
+  }
+
+  async bodyAddresses(offset: number, limit: number): Promise<{ slug: string; updated_at: Date }[]> {
+    return await this.db.selectFrom('organisation').select(['slug', 'updated_at']).orderBy('id').offset(offset).limit(limit).execute()
+  }
+
+  async repositoryAddresses(offset: number, limit: number): Promise<{ forge_host: string; owner: string; name: string; updated_at: Date }[]> {
+    return await this.db
+      .selectFrom('repository')
+      .where('gone_at', 'is', null)
+      .select(['forge_host', 'owner', 'name', 'updated_at'])
+      .orderBy('id')
+      .offset(offset)
+      .limit(limit)
+      .execute()
+  }
+}
