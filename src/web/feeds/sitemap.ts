@@ -1,0 +1,75 @@
+import { element } from './xml.ts'
+
+/** A page of the site, by its path after the locale (`/catalogue/qgis`); listed in every language. */
+export interface SitemapAddress {
+  path: string
+  lastmod?: Date | undefined
+}
+
+/** A kind of page: how many there are, and a slice of them in a stable order. */
+export interface SitemapSection {
+  count: number
+  read(offset: number, limit: number): Promise<SitemapAddress[]>
+}
+
+/** The protocol's limit is 50,000 URLs a file; each address is listed once per language. */
+export const URLS_PER_FILE = 50_000
+const READ_BATCH = 1_000
+
+const URLSET_OPEN =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+
+/** How many addresses one file holds, and how many files the sections fill. */
+export function sitemapFiles(sections: readonly SitemapSection[], locales: readonly string[]): { perFile: number; files: number } {
+  const perFile = Math.floor(URLS_PER_FILE / locales.length)
+  const total = sections.reduce((sum, section) => sum + section.count, 0)
+  return { perFile, files: Math.max(1, Math.ceil(total / perFile)) }
+}
+
+/**
+ * One file of the sitemap (0-based), streamed: the sections are read in batches and written as they
+ * come, each address in every language with its alternates (hreflang).
+ */
+export async function* sitemapUrlset(
+  sections: readonly SitemapSection[],
+  options: { baseUrl: string; locales: readonly string[]; file: number },
+): AsyncGenerator<string> {
+  const { perFile } = sitemapFiles(sections, options.locales)
+  yield URLSET_OPEN
+  let skip = options.file * perFile
+  let left = perFile
+  for (const section of sections) {
+    if (left === 0) break
+    if (skip >= section.count) {
+      skip -= section.count
+      continue
+    }
+    for (let offset = skip; offset < section.count && left > 0; ) {
+      const batch = await section.read(offset, Math.min(READ_BATCH, left))
+      if (batch.length === 0) break
+      yield batch.map((address) => urlEntries(address, options)).join('')
+      offset += batch.length
+      left -= batch.length
+    }
+    skip = 0
+  }
+  yield '</urlset>\n'
+}
+
+function urlEntries(address: SitemapAddress, options: { baseUrl: string; locales: readonly string[] }): string {
+  const url = (locale: string) => `${options.baseUrl}/${locale}${address.path}`
+  const alternates = options.locales.map((locale) => element('xhtml:link', null, { rel: 'alternate', hreflang: locale, href: url(locale) })).join('')
+  const lastmod = address.lastmod ? element('lastmod', address.lastmod.toISOString()) : ''
+  return options.locales.map((locale) => `<url>${element('loc', url(locale))}${lastmod}${alternates}</url>\n`).join('')
+}
+
+/** The index of the sitemap's files. */
+export function sitemapIndex(fileUrls: readonly string[]): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...fileUrls.map((url) => `<sitemap>${element('loc', url)}</sitemap>`),
+    '</sitemapindex>',
+    '',
+  ].join('\n')
+}
