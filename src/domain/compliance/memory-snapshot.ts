@@ -1,6 +1,6 @@
 import type { RepositorySnapshot } from './snapshot.ts'
 
-/** A snapshot of files held in memory, for tests: path → content. */
+/** A snapshot of files held in memory (path → content): tests, and the root files a crawl read. */
 export function memorySnapshot(files: Readonly<Record<string, string | Uint8Array>>): RepositorySnapshot {
   const contents = new Map(Object.entries(files).map(([path, content]) => [path, typeof content === 'string' ? new TextEncoder().encode(content) : content]))
   const depth = (path: string) => path.split('/').length

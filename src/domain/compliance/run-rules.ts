@@ -57,11 +57,17 @@ export function score(rules: readonly Pick<RuleResult, 'status' | 'weight'>[]): 
   return total === 0 ? 100 : Math.round((100 * earned) / total)
 }
 
-/** Runs every rule on a repository. */
-export async function runRules(snapshot: RepositorySnapshot): Promise<ComplianceReport> {
+/**
+ * The rules that a repository's root files decide: what the registry can judge from a crawl, which reads
+ * the root files but not the whole tree (secrets, file headers and commit sign-offs need a clone).
+ */
+export const ROOT_FILE_RULES: readonly Rule[] = RULES.filter((rule) => ![secretsRule, spdxHeadersRule, dcoRule].includes(rule))
+
+/** Runs the rules (every rule by default) on a repository. */
+export async function runRules(snapshot: RepositorySnapshot, rules: readonly Rule[] = RULES): Promise<ComplianceReport> {
   const repository = new RepositoryFacts(snapshot)
   const results = await Promise.all(
-    RULES.map(async (rule): Promise<RuleResult> => {
+    rules.map(async (rule): Promise<RuleResult> => {
       const outcome = await rule.check(repository)
       const { id, level, weight, title } = rule
       return { id, level, weight, title, status: outcome.status, message: outcome.message, evidence: outcome.evidence, fix: outcome.status === 'fail' ? outcome.fix : null }

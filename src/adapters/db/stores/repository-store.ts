@@ -1,53 +1,240 @@
-import { type Kysely, sql } from 'kysely'
-import type { Page, PageRequest } from '../../../domain/shared/page.ts'
-import { inBatches, withoutInternals } from '../batches.ts'
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
+import { complianceBandRanges } from '../../../domain/registry/derived.ts'
+import type { RepositoryFacet, RepositoryFilters, RepositoryQuery, RepositorySort } from '../../../domain/registry/repository-query.ts'
+import type { Page } from '../../../domain/shared/page.ts'
+import { inBatches } from '../batches.ts'
 import type { DB, NewRepository, Repository } from '../schema.ts'
-import { matchesText, pageTotal, relevance, textQuery } from '../search.ts'
+import { matchesText, relevance, textQuery } from '../search.ts'
 
-export type RepositorySort = 'relevance' | 'stars' | 'pushed' | 'name'
+/** The columns a list of repositories shows (cards, exports): everything but the files' text. */
+const SUMMARY_COLUMNS = [
+  'id', 'forge', 'forge_host', 'owner', 'name', 'url', 'clone_url', 'description', 'topics', 'homepage', 'language', 'languages', 'licence',
+  'effective_licence', 'licence_authorised', 'default_branch', 'stars', 'forks', 'watchers', 'open_issues', 'size_kb', 'archived', 'is_fork',
+  'parent_full_name', 'is_template', 'created_on_forge', 'pushed_at', 'first_seen_at', 'latest_release', 'publiccode_valid', 'reuse_score',
+  'compliance_score', 'reused_by', 'organisation_id', 'source_id', 'is_demo', 'gone_at',
+] as const satisfies readonly (keyof Repository)[]
 
-export interface RepositorySearch extends PageRequest {
-  q?: string | undefined
-  organisation?: string | undefined
-  forge?: string | undefined
-  language?: string | undefined
-  sort?: RepositorySort | undefined
-}
+export type RepositorySummary = Pick<Repository, (typeof SUMMARY_COLUMNS)[number]>
 
-export type RepositoryRecord = Omit<Repository, 'search'> & {
+export type RepositoryRecord = RepositorySummary & {
   organisation_slug: string | null
   organisation_name: string | null
 }
 
-/** Repositories published by public bodies, as crawled from the forges. */
+/** A repository with everything the crawl and the registry know of it: its page. */
+export type RepositoryDetail = Omit<Repository, 'search'> & { organisation_slug: string | null; organisation_name: string | null }
+
+/** Which repositories a list covers, besides the user's filters: a body's page, an account's page. */
+export type RepositoryScope = { organisationIds: readonly string[] } | { sourceId: string }
+
+/** Pages for people (offset), or a cursor for programs (stable while rows are added). */
+export type RepositoryWindow = { page: number; pageSize: number } | { cursor: string | undefined; limit: number }
+
+export interface RepositoryResults extends Page<RepositoryRecord> {
+  /** The cursor of the next page, null on the last one (cursor windows only). */
+  nextCursor: string | null
+}
+
+export interface FacetValue {
+  value: string
+  label: string | null
+  count: number
+}
+
+export type RepositoryFacets = Record<RepositoryFacet, FacetValue[]>
+
+/** Values listed at most per facet (the selected ones are always listed). */
+const FACET_VALUES = 30
+
+/** The sorts, as an SQL key (with the row's id to break ties) and a direction. */
+const SORT_KEYS: Record<Exclude<RepositorySort, 'relevance'>, { key: RawBuilder<unknown>; direction: 'desc' | 'asc' }> = {
+  reuse: { key: sql`r.reuse_score`, direction: 'desc' },
+  stars: { key: sql`r.stars`, direction: 'desc' },
+  forks: { key: sql`r.forks`, direction: 'desc' },
+  pushed: { key: sql`coalesce(r.pushed_at, '-infinity'::timestamptz)`, direction: 'desc' },
+  created: { key: sql`coalesce(r.created_on_forge, '-infinity'::timestamptz)`, direction: 'desc' },
+  name: { key: sql`lower(r.name)`, direction: 'asc' },
+}
+
+/** Repositories published by public bodies, as crawled from the forges: search, facets, pages. */
 export class RepositoryStore {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async search(request: RepositorySearch): Promise<Page<RepositoryRecord>> {
-    const text = request.q?.trim() ? textQuery(request.q.trim()) : undefined
-    const filtered = () => {
-      let query = this.db.selectFrom('repository as r').leftJoin('organisation as o', 'o.id', 'r.organisation_id')
-      if (text) query = query.where(matchesText(sql.ref('r.search'), sql.ref('r.name'), text))
-      if (request.organisation) query = query.where('o.slug', '=', request.organisation)
-      if (request.forge) query = query.where('r.forge', '=', request.forge)
-      if (request.language) query = query.where('r.language', '=', request.language)
-      return query
+  /** One window of the repositories matching a query. */
+  async search(query: RepositoryQuery, window: RepositoryWindow, options: { now?: Date; scope?: RepositoryScope } = {}): Promise<RepositoryResults> {
+    const where = this.where(query, options.now ?? new Date(), options.scope)
+    const text = query.q ? textQuery(query.q) : undefined
+    const sort = query.sort === 'relevance' && !text ? 'reuse' : query.sort
+    const cursor = 'cursor' in window ? decodeCursor(window.cursor) : undefined
+    const limit = 'cursor' in window ? window.limit : window.pageSize
+    const offset = 'cursor' in window ? (cursor?.offset ?? 0) : (window.page - 1) * window.pageSize
+
+    let order: RawBuilder<unknown>
+    let after: RawBuilder<SqlBool> | undefined
+    let key: RawBuilder<unknown>
+    if (sort === 'relevance') {
+      key = relevance(sql.ref('r.search'), sql.ref('r.name'), text!)
+      order = sql`${key} desc, r.id desc`
+    } else {
+      const { key: sortKey, direction } = SORT_KEYS[sort]
+      key = sortKey
+      order = direction === 'desc' ? sql`${key} desc, r.id desc` : sql`${key} asc, r.id asc`
+      if (cursor?.after) after = direction === 'desc' ? sql<SqlBool>`(${key}, r.id) < (${cursor.after[0]}, ${cursor.after[1]})` : sql<SqlBool>`(${key}, r.id) > (${cursor.after[0]}, ${cursor.after[1]})`
     }
-    const sort = request.sort ?? (text ? 'relevance' : 'pushed')
-    let ordered = filtered()
+    const conditions = after ? [...where, after] : where
+    const rows = await sql<RepositoryRecord & { sort_key: unknown }>`
+      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name, ${key} as sort_key
+      from repository r left join organisation o on o.id = r.organisation_id
+      where ${sql.join(conditions, sql` and `)}
+      order by ${order}
+      limit ${limit + 1} offset ${after ? 0 : offset}
+    `.execute(this.db)
+    const total = await this.count(where)
+    const items = rows.rows.slice(0, limit).map(({ sort_key: _key, ...row }) => row)
+    let nextCursor: string | null = null
+    if ('cursor' in window && rows.rows.length > limit) {
+      const last = rows.rows[limit - 1]!
+      nextCursor = sort === 'relevance' ? encodeCursor({ offset: offset + limit }) : encodeCursor({ after: [cursorValue(last.sort_key), last.id] })
+    }
+    const page = 'cursor' in window ? 1 : window.page
+    return { items, total, page, pageSize: limit, nextCursor }
+  }
+
+  /**
+   * How many repositories each facet value would give: every facet counted under the other facets'
+   * filters (choosing a language does not hide the other languages), in one pass for the facets
+   * without a selection and one query per facet with one.
+   */
+  async facets(query: RepositoryQuery, options: { now?: Date; scope?: RepositoryScope } = {}): Promise<RepositoryFacets> {
+    const now = options.now ?? new Date()
+    const selected = FACETS.filter((facet) => facetIsSet(query, facet.name))
+    const unselected = FACETS.filter((facet) => !facetIsSet(query, facet.name))
+    const counts = await Promise.all([
+      unselected.length > 0 ? this.facetCounts(unselected, this.where(query, now, options.scope)) : [],
+      ...selected.map((facet) => this.facetCounts([facet], this.where({ ...query, [facet.name]: undefined }, now, options.scope))),
+    ])
+    const result = Object.fromEntries(FACETS.map((facet) => [facet.name, [] as FacetValue[]])) as RepositoryFacets
+    for (const row of counts.flat()) result[row.facet].push({ value: row.value, label: row.label, count: row.count })
+    for (const facet of FACETS) result[facet.name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    return result
+  }
+
+  private async facetCounts(facets: readonly FacetDefinition[], where: RawBuilder<SqlBool>[]): Promise<{ facet: RepositoryFacet; value: string; label: string | null; count: number }[]> {
+    const needsRoots = facets.some((facet) => facet.name === 'ministry')
+    const branches = facets.map(
+      (facet) => sql`(select ${facet.name} as facet, ${facet.value}::text as value, ${facet.label ?? sql`null`}::text as label, count(*)::int as count
+        from filtered where ${facet.value} is not null group by 2, 3 order by 4 desc limit ${FACET_VALUES})`,
+    )
+    const result = await sql<{ facet: RepositoryFacet; value: string; label: string | null; count: number }>`
+      with recursive ${needsRoots ? sql`roots as (
+        select id, id as root from organisation where parent_id is null
+        union all select child.id, roots.root from organisation child join roots on child.parent_id = roots.id
+      ),` : sql``}
+      filtered as materialized (
+        select r.forge, r.language, r.effective_licence, r.licence_authorised, r.publiccode_valid, r.compliance_score, r.pushed_at,
+          r.archived, r.is_fork, r.is_template, o.slug as organisation_slug, o.name as organisation_name, o.kind as organisation_kind
+          ${needsRoots ? sql`, m.slug as ministry_slug, m.name as ministry_name` : sql``}
+        from repository r left join organisation o on o.id = r.organisation_id
+        ${needsRoots ? sql`left join roots on roots.id = r.organisation_id left join organisation m on m.id = roots.root` : sql``}
+        where ${sql.join(where, sql` and `)}
+      )
+      ${sql.join(branches, sql` union all `)}
+    `.execute(this.db)
+    return result.rows
+  }
+
+  private async count(where: RawBuilder<SqlBool>[]): Promise<number> {
+    const result = await sql<{ n: number }>`select count(*)::int as n from repository r left join organisation o on o.id = r.organisation_id where ${sql.join(where, sql` and `)}`.execute(this.db)
+    return result.rows[0]?.n ?? 0
+  }
+
+  /** The SQL conditions of the filters (gone repositories are never listed). */
+  private where(filters: RepositoryFilters, now: Date, scope: RepositoryScope | undefined): RawBuilder<SqlBool>[] {
+    const conditions: RawBuilder<SqlBool>[] = [sql<SqlBool>`r.gone_at is null`]
+    const add = (condition: RawBuilder<unknown>) => conditions.push(condition as RawBuilder<SqlBool>)
+    const anyOf = (column: RawBuilder<unknown>, values: readonly string[] | undefined) => {
+      if (values && values.length > 0) add(sql`${column} in (${sql.join(values)})`)
+    }
+    const yes = (column: RawBuilder<unknown>, value: 'yes' | 'no' | undefined) => {
+      if (value) add(value === 'yes' ? sql`${column} is true` : sql`${column} is not true`)
+    }
+    if (scope) add('sourceId' in scope ? sql`r.source_id = ${scope.sourceId}` : scope.organisationIds.length > 0 ? sql`r.organisation_id in (${sql.join(scope.organisationIds)})` : sql`false`)
+    if (filters.q) add(matchesText(sql.ref('r.search'), sql.ref('r.name'), textQuery(filters.q)))
+    anyOf(sql`o.slug`, filters.organisation)
+    if (filters.ministry && filters.ministry.length > 0) {
+      add(sql`r.organisation_id in (
+        with recursive tree as (
+          select id from organisation where slug in (${sql.join(filters.ministry)})
+          union select child.id from organisation child join tree on child.parent_id = tree.id
+        ) select id from tree)`)
+    }
+    anyOf(sql`o.kind`, filters.kind)
+    anyOf(sql`r.forge`, filters.forge)
+    anyOf(sql`r.language`, filters.language)
+    anyOf(sql`r.effective_licence`, filters.licence)
+    yes(sql`r.licence_authorised`, filters.authorised)
+    if (filters.publiccode && filters.publiccode.length > 0) {
+      const states = { valid: sql`r.publiccode_valid is true`, invalid: sql`r.publiccode_valid is false`, absent: sql`r.publiccode_valid is null` }
+      add(sql`(${sql.join(filters.publiccode.map((state) => states[state]), sql` or `)})`)
+    }
+    if (filters.compliance && filters.compliance.length > 0) {
+      add(sql`(${sql.join(filters.compliance.map((band) => sql`r.compliance_score between ${complianceBandRanges[band][0]} and ${complianceBandRanges[band][1]}`), sql` or `)})`)
+    }
+    if (filters.activity) add(sql`r.pushed_at >= ${new Date(now.getTime() - Number(filters.activity) * 86_400_000)}`)
+    yes(sql`r.archived`, filters.archived)
+    yes(sql`r.is_fork`, filters.fork)
+    yes(sql`r.is_template`, filters.template)
+    return conditions
+  }
+
+  /** A repository by its forge address, with everything known of it. */
+  async byAddress(forgeHost: string, owner: string, name: string): Promise<RepositoryDetail | undefined> {
+    const row = await this.db
+      .selectFrom('repository as r')
+      .leftJoin('organisation as o', 'o.id', 'r.organisation_id')
       .selectAll('r')
-      .select(['o.slug as organisation_slug', 'o.name as organisation_name', sql<number>`count(*) over ()`.as('total_count')])
-    if (sort === 'relevance' && text) ordered = ordered.orderBy(relevance(sql.ref('r.search'), sql.ref('r.name'), text), 'desc')
-    if (sort === 'stars') ordered = ordered.orderBy('r.stars', 'desc')
-    if (sort === 'pushed') ordered = ordered.orderBy(sql`r.pushed_at desc nulls last`)
-    const rows = await ordered
-      .orderBy(sql`lower(r.name)`)
-      .orderBy('r.id')
-      .limit(request.pageSize)
-      .offset((request.page - 1) * request.pageSize)
+      .select(['o.slug as organisation_slug', 'o.name as organisation_name'])
+      .where(sql<SqlBool>`lower(r.forge_host) = lower(${forgeHost}) and lower(r.owner) = lower(${owner}) and lower(r.name) = lower(${name})`)
+      .orderBy('r.gone_at', 'desc')
+      .executeTakeFirst()
+    if (!row) return undefined
+    const { search: _search, ...detail } = row
+    return detail
+  }
+
+  /** Forks of a repository published by other public bodies: its reuse. */
+  async forksByOtherBodies(repository: Pick<Repository, 'forge_host' | 'owner' | 'name' | 'organisation_id'>): Promise<RepositoryRecord[]> {
+    const result = await sql<RepositoryRecord>`
+      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name
+      from repository r left join organisation o on o.id = r.organisation_id
+      where r.parent_full_name = ${`${repository.owner}/${repository.name}`} and r.forge_host = ${repository.forge_host} and r.is_fork
+        and r.organisation_id is not null and r.organisation_id is distinct from ${repository.organisation_id} and r.gone_at is null
+      order by r.stars desc, r.id limit 50
+    `.execute(this.db)
+    return result.rows
+  }
+
+  /** The counters at each crawl, oldest first (at most the last 200 crawls). */
+  async counterHistory(repositoryId: string): Promise<{ crawled_at: Date; stars: number; forks: number; watchers: number; open_issues: number }[]> {
+    const rows = await this.db
+      .selectFrom('repository_counter')
+      .select(['crawled_at', 'stars', 'forks', 'watchers', 'open_issues'])
+      .where('repository_id', '=', repositoryId)
+      .orderBy('crawled_at', 'desc')
+      .limit(200)
       .execute()
-    const total = await pageTotal(rows, request.page, async () => (await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-    return { items: rows.map(withoutInternals), total, page: request.page, pageSize: request.pageSize }
+    return rows.reverse()
+  }
+
+  /** Catalogue software whose source repository this is. */
+  async catalogueSoftware(url: string): Promise<{ slug: string; name: string }[]> {
+    const bare = url.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase()
+    return await this.db
+      .selectFrom('software')
+      .select(['slug', 'name'])
+      .where(sql<SqlBool>`rtrim(regexp_replace(lower(repository_url), '\\.git$', ''), '/') = ${bare}`)
+      .orderBy('name')
+      .execute()
   }
 
   async insert(rows: NewRepository[]): Promise<void> {
@@ -55,20 +242,91 @@ export class RepositoryStore {
   }
 
   async total(): Promise<number> {
-    const row = await this.db.selectFrom('repository').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    return row.n
+    const row = await this.db.selectFrom('repository').select((eb) => eb.fn.countAll<number>().as('n')).where('gone_at', 'is', null).executeTakeFirstOrThrow()
+    return Number(row.n)
   }
 
-  /** Every row, in batches: for exports. */
+  /** Every listed row, in batches, without the files' text: for exports. */
   all(): AsyncGenerator<RepositoryRecord> {
     return inBatches((afterId, limit) => {
       let query = this.db
         .selectFrom('repository as r')
         .leftJoin('organisation as o', 'o.id', 'r.organisation_id')
-        .selectAll('r')
+        .select(SUMMARY_COLUMNS.map((column) => `r.${column}` as const))
         .select(['o.slug as organisation_slug', 'o.name as organisation_name'])
+        .where('r.gone_at', 'is', null)
       if (afterId) query = query.where('r.id', '>', afterId)
-      return query.orderBy('r.id').limit(limit).execute().then((rows) => rows.map(withoutInternals))
+      return query.orderBy('r.id').limit(limit).execute()
     })
   }
+}
+
+interface FacetDefinition {
+  name: RepositoryFacet
+  /** The value counted, over the `filtered` relation of facetCounts. */
+  value: RawBuilder<unknown>
+  label?: RawBuilder<unknown>
+}
+
+const bool = (column: string) => sql`case when ${sql.ref(column)} is true then 'yes' else 'no' end`
+
+const FACETS: readonly FacetDefinition[] = [
+  { name: 'ministry', value: sql`ministry_slug`, label: sql`ministry_name` },
+  { name: 'organisation', value: sql`organisation_slug`, label: sql`organisation_name` },
+  { name: 'kind', value: sql`organisation_kind` },
+  { name: 'forge', value: sql`forge` },
+  { name: 'language', value: sql`language` },
+  { name: 'licence', value: sql`effective_licence` },
+  { name: 'authorised', value: bool('licence_authorised') },
+  { name: 'publiccode', value: sql`case when publiccode_valid is null then 'absent' when publiccode_valid then 'valid' else 'invalid' end` },
+  { name: 'compliance', value: sql`case when compliance_score >= 80 then 'high' when compliance_score >= 50 then 'medium' when compliance_score >= 0 then 'low' end` },
+  { name: 'activity', value: sql`case when pushed_at >= now() - interval '30 days' then '30' when pushed_at >= now() - interval '365 days' then '365' end` },
+  { name: 'archived', value: bool('archived') },
+  { name: 'fork', value: bool('is_fork') },
+  { name: 'template', value: bool('is_template') },
+]
+
+function facetIsSet(query: RepositoryFilters, facet: RepositoryFacet): boolean {
+  const value = query[facet]
+  return Array.isArray(value) ? value.length > 0 : Boolean(value)
+}
+
+interface Cursor {
+  offset?: number
+  after?: [string | number, string]
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url')
+}
+
+/** A cursor given back by a client; one this store did not give is refused (InvalidCursor). */
+export function decodeCursor(text: string | undefined): Cursor | undefined {
+  if (!text) return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'))
+  } catch {
+    throw new InvalidCursor()
+  }
+  if (typeof parsed !== 'object' || parsed === null) throw new InvalidCursor()
+  const { offset, after } = parsed as Cursor
+  if (offset !== undefined && !(Number.isInteger(offset) && offset >= 0 && offset <= 100_000)) throw new InvalidCursor()
+  if (after !== undefined && !(Array.isArray(after) && after.length === 2 && ['string', 'number'].includes(typeof after[0]) && typeof after[1] === 'string' && /^[0-9a-f-]{36}$/.test(after[1]))) {
+    throw new InvalidCursor()
+  }
+  return { offset, after }
+}
+
+export class InvalidCursor extends Error {
+  constructor() {
+    super('The cursor is not one this API gave.')
+  }
+}
+
+/** A sort key as a cursor holds it: dates as ISO text, the missing ones (sorted last as -infinity) as such. */
+function cursorValue(value: unknown): string | number {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '-infinity' : value.toISOString()
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '-infinity'
+  return String(value)
 }

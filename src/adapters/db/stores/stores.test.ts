@@ -52,25 +52,6 @@ describe('SoftwareStore.search', () => {
   })
 })
 
-describe('RepositoryStore.search', () => {
-  it('filters by publishing body and joins its name', async () => {
-    const result = await context.stores.repositories.search({ organisation: 'demo-universite', page: 1, pageSize: 50 })
-    expect(result.total).toBe(5)
-    expect(result.items.every((r) => r.organisation_name === 'Université de Démonstration (démo)')).toBe(true)
-  })
-
-  it('searches topics and descriptions', async () => {
-    const result = await context.stores.repositories.search({ q: 'géocodage', page: 1, pageSize: 10 })
-    expect(result.items[0]?.name).toBe('api-adresses')
-  })
-
-  it('sorts by stars', async () => {
-    const result = await context.stores.repositories.search({ sort: 'stars', page: 1, pageSize: 50 })
-    const stars = result.items.map((r) => r.stars)
-    expect(stars).toEqual([...stars].sort((a, b) => b - a))
-  })
-})
-
 describe('OrganisationStore', () => {
   it('lists bodies with their repository counts and parents', async () => {
     const bodies = await context.stores.organisations.list()

@@ -1,0 +1,122 @@
+import { type Kysely, sql } from 'kysely'
+import type { DB } from '../schema.ts'
+
+/** What the registry derives a repository's scores from, without its files' text. */
+export interface DerivationRow {
+  id: string
+  description: string | null
+  licence: string | null
+  detected_licence: string | null
+  publiccode_valid: boolean | null
+  file_names: string[]
+  pushed_at: Date | null
+  archived: boolean
+  is_fork: boolean
+  stars: number
+  forks: number
+  reused_by: number
+  /** The files changed since the last derivation (or there was none). */
+  files_changed: boolean
+  effective_licence: string | null
+  licence_authorised: boolean | null
+  reuse_score: number
+  reuse_reasons: unknown
+}
+
+export interface RepositoryTexts {
+  id: string
+  files: Record<string, string>
+  manifests: Record<string, string>
+  publiccode_text: string | null
+}
+
+export interface DerivedFacts {
+  id: string
+  effective_licence: string | null
+  licence_authorised: boolean | null
+  reuse_score: number
+  reuse_reasons: unknown
+  /** Present when the files were derived again. */
+  files?: { readme_excerpt: string | null; compliance_score: number; compliance: unknown }
+}
+
+export interface DependencyRow {
+  ecosystem: string
+  name: string
+  version: string | null
+  scope: 'runtime' | 'dev'
+  manifest: string
+}
+
+/** The registry's derived facts: scores, search text, dependencies — written from the crawled facts. */
+export class RegistryStore {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Counts, for every repository, the other public bodies publishing a fork of it; answers how many rows changed. */
+  async countReuse(): Promise<number> {
+    const result = await sql`
+      update repository r set reused_by = counted.n
+      from (
+        select p.id, (
+          select count(distinct f.organisation_id)::int from repository f
+          where f.parent_full_name = p.owner || '/' || p.name and f.forge_host = p.forge_host and f.is_fork
+            and f.organisation_id is not null and f.organisation_id is distinct from p.organisation_id
+        ) as n
+        from repository p
+      ) counted
+      where counted.id = r.id and r.reused_by <> counted.n
+    `.execute(this.db)
+    return Number(result.numAffectedRows ?? 0)
+  }
+
+  async derivationBatch(afterId: string | undefined, limit: number, all: boolean): Promise<DerivationRow[]> {
+    let query = this.db
+      .selectFrom('repository')
+      .select([
+        'id', 'description', 'licence', 'detected_licence', 'publiccode_valid', 'pushed_at', 'archived', 'is_fork', 'stars', 'forks', 'reused_by',
+        'effective_licence', 'licence_authorised', 'reuse_score', 'reuse_reasons',
+        sql<string[]>`array(select jsonb_object_keys(files))`.as('file_names'),
+        sql<boolean>`(${all} or derived_at is null or (files_read_at is not null and files_read_at > derived_at))`.as('files_changed'),
+      ])
+      .orderBy('id')
+      .limit(limit)
+    if (afterId) query = query.where('id', '>', afterId)
+    return await query.execute()
+  }
+
+  async texts(ids: readonly string[]): Promise<RepositoryTexts[]> {
+    if (ids.length === 0) return []
+    const rows = await this.db.selectFrom('repository').select(['id', 'files', 'manifests', 'publiccode_text']).where('id', 'in', ids).execute()
+    return rows.map((row) => ({ ...row, files: row.files as Record<string, string>, manifests: row.manifests as Record<string, string> }))
+  }
+
+  /** Writes derived facts, in one statement per call. */
+  async saveDerived(rows: readonly DerivedFacts[], now: Date): Promise<void> {
+    if (rows.length === 0) return
+    const values = JSON.stringify(rows.map((row) => ({ ...row, has_files: row.files !== undefined, ...row.files })))
+    await sql`
+      update repository r set
+        effective_licence = v.effective_licence,
+        licence_authorised = v.licence_authorised,
+        reuse_score = v.reuse_score,
+        reuse_reasons = v.reuse_reasons,
+        readme_excerpt = case when v.has_files then v.readme_excerpt else r.readme_excerpt end,
+        compliance_score = case when v.has_files then v.compliance_score else r.compliance_score end,
+        compliance = case when v.has_files then v.compliance else r.compliance end,
+        derived_at = ${now}
+      from jsonb_to_recordset(${values}::jsonb) as v(
+        id uuid, effective_licence text, licence_authorised boolean, reuse_score smallint, reuse_reasons jsonb,
+        has_files boolean, readme_excerpt text, compliance_score smallint, compliance jsonb
+      )
+      where r.id = v.id
+    `.execute(this.db)
+  }
+
+  /** Replaces the dependencies of the given repositories. */
+  async replaceDependencies(byRepository: ReadonlyMap<string, readonly DependencyRow[]>): Promise<void> {
+    if (byRepository.size === 0) return
+    await this.db.deleteFrom('dependency').where('repository_id', 'in', [...byRepository.keys()]).execute()
+    const rows = [...byRepository].flatMap(([repository_id, dependencies]) => dependencies.map((d) => ({ repository_id, ...d })))
+    for (let i = 0; i < rows.length; i += 2000) await this.db.insertInto('dependency').values(rows.slice(i, i + 2000)).execute()
+  }
+}
