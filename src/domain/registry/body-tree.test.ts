@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bodyTree, walkTree } from './body-tree.ts'
+import { bodyTree, pruneTree, walkTree } from './body-tree.ts'
 
 const body = (id: string, parent_id: string | null, name = id) => ({ id, parent_id, name })
 
@@ -18,5 +18,11 @@ describe('bodyTree', () => {
   it('keeps bodies with an unknown parent or in a cycle as roots', () => {
     const tree = bodyTree([body('x', 'gone'), body('a', 'b'), body('b', 'a')], new Map())
     expect([...walkTree(tree)].map(({ node }) => node.body.id).sort()).toEqual(['a', 'b', 'x'])
+  })
+
+  it('prunes the trees to the bodies kept and their ancestors', () => {
+    const tree = bodyTree([body('m', null), body('d', 'm'), body('s', 'd'), body('x', 'm'), body('v', null)], new Map([['s', 3]]))
+    const pruned = pruneTree(tree, (b) => b.id === 's')
+    expect([...walkTree(pruned)].map(({ node }) => [node.body.id, node.totalCount])).toEqual([['m', 3], ['d', 3], ['s', 3]])
   })
 })

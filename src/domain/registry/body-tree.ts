@@ -60,3 +60,11 @@ export function findNode<T extends TreeBody>(nodes: readonly BodyNode<T>[], id: 
   for (const { node } of walkTree(nodes)) if (node.body.id === id) return node
   return undefined
 }
+
+/** The trees cut down to the bodies kept and their ancestors; counts stay those of the whole tree. */
+export function pruneTree<T>(nodes: readonly BodyNode<T>[], keep: (body: T) => boolean): BodyNode<T>[] {
+  return nodes.flatMap((node) => {
+    const children = pruneTree(node.children, keep)
+    return keep(node.body) || children.length > 0 ? [{ ...node, children }] : []
+  })
+}

@@ -66,7 +66,7 @@ describe('sitemap', () => {
       reads,
       async read(offset, limit) {
         reads.push([offset, limit])
-        return Array.from({ length: Math.max(0, Math.min(limit, count - offset)) }, (_, i) => ({ path: `/${prefix}/${offset + i}`, lastmod: new Date(0) }))
+        return Array.from({ length: Math.max(0, Math.min(limit, count - offset)) }, (_, i) => ({ at: (locale: string) => `/${locale}/${prefix}/${offset + i}`, lastmod: new Date(0) }))
       },
     }
   }

@@ -1,8 +1,8 @@
 import { element } from './xml.ts'
 
-/** A page of the site, by its path after the locale (`/catalogue/qgis`); listed in every language. */
+/** A page of the site, listed in every language: `at('fr')` is its path in French (`/fr/catalogue/qgis`). */
 export interface SitemapAddress {
-  path: string
+  at(locale: string): string
   lastmod?: Date | undefined
 }
 
@@ -57,7 +57,7 @@ export async function* sitemapUrlset(
 }
 
 function urlEntries(address: SitemapAddress, options: { baseUrl: string; locales: readonly string[] }): string {
-  const url = (locale: string) => `${options.baseUrl}/${locale}${address.path}`
+  const url = (locale: string) => `${options.baseUrl}${address.at(locale)}`
   const alternates = options.locales.map((locale) => element('xhtml:link', null, { rel: 'alternate', hreflang: locale, href: url(locale) })).join('')
   const lastmod = address.lastmod ? element('lastmod', address.lastmod.toISOString()) : ''
   return options.locales.map((locale) => `<url>${element('loc', url(locale))}${lastmod}${alternates}</url>\n`).join('')

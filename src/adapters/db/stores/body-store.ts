@@ -13,6 +13,9 @@ export interface BodySummary {
   acronym: string | null
   kind: string
   parent_id: string | null
+  siren: string | null
+  website: string | null
+  description: string | null
   is_demo: boolean
 }
 
@@ -39,7 +42,7 @@ export class BodyStore {
   /** Every body, by name, and how many repositories each one publishes itself. */
   async summaries(): Promise<{ bodies: BodySummary[]; counts: Map<string, number> }> {
     const [bodies, counts] = await Promise.all([
-      this.db.selectFrom('organisation').select(['id', 'slug', 'name', 'acronym', 'kind', 'parent_id', 'is_demo']).orderBy('name').orderBy('slug').execute(),
+      this.db.selectFrom('organisation').select(['id', 'slug', 'name', 'acronym', 'kind', 'parent_id', 'siren', 'website', 'description', 'is_demo']).orderBy('name').orderBy('slug').execute(),
       this.db
         .selectFrom('repository')
         .where('gone_at', 'is', null)
@@ -55,7 +58,8 @@ export class BodyStore {
    * The ids of the bodies whose name or acronym matches the text: full-text words (accents and case
    * ignored), a typo of the name, or a part of either.
    */
-  async matching(text: string): Promise<Set<string>> {
+  async matching(search: string): Promise<Set<string>> {
+    const text = withoutNul(search)
     const q = textQuery(text)
     const words = sql<string>`to_tsvector('simple', socle_unaccent(name || ' ' || coalesce(acronym, '')))`
     const part = `%${text.slice(0, 200).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -68,6 +72,8 @@ export class BodyStore {
   }
 
   async bySlug(slug: string): Promise<BodyRecord | undefined> {
+    // PostgreSQL text cannot hold NUL: such a slug names no body (rather than failing the query).
+    if (slug.includes('\0')) return undefined
     const row = await this.db
       .selectFrom('organisation as o')
       .leftJoin('organisation as p', 'p.id', 'o.parent_id')
@@ -88,6 +94,7 @@ export class BodyStore {
 
   /** An account by its forge host and owner (empty for a whole instance). */
   async account(host: string, owner: string): Promise<AccountRecord | undefined> {
+    if (host.includes('\0') || owner.includes('\0')) return undefined
     return await this.accountQuery().where('s.host', '=', host).where('s.owner', '=', owner).orderBy('s.url').executeTakeFirst()
   }
 
@@ -96,16 +103,10 @@ export class BodyStore {
       .selectFrom('source as s')
       .leftJoin('organisation as o', 'o.id', 's.organisation_id')
       .selectAll('s')
-      .select((eb) => [
+      .select([
         'o.slug as organisation_slug',
         'o.name as organisation_name',
-        eb
-          .selectFrom('repository as r')
-          .whereRef('r.source_id', '=', 's.id')
-          .where('r.gone_at', 'is', null)
-          .select(eb.fn.countAll<number>().as('n'))
-          .$castTo<number>()
-          .as('repositories'),
+        sql<number>`(select count(*) from repository r where r.source_id = s.id and r.gone_at is null)`.as('repositories'),
       ])
   }
 
@@ -173,4 +174,9 @@ export class BodyStore {
       .limit(limit)
       .execute()
   }
+}
+
+/** PostgreSQL text cannot hold NUL: searched text goes without. */
+function withoutNul(text: string): string {
+  return text.replaceAll('\0', '')
 }

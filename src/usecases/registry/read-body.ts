@@ -1,0 +1,34 @@
+import type { AccountRecord, BodyRecord, BodySummary } from '../../adapters/db/stores/body-store.ts'
+import type { Stores } from '../../adapters/db/stores/index.ts'
+import type { RepositoryRecord } from '../../adapters/db/stores/repository-store.ts'
+import type { RepositoryProfile } from '../../adapters/db/stores/statistics-store.ts'
+import { type BodyNode, bodyTree, findNode, walkTree } from '../../domain/registry/body-tree.ts'
+import type { Page, PageRequest } from '../../domain/shared/page.ts'
+
+export interface BodyReading {
+  body: BodyRecord
+  /** The body in the tree: its sub-bodies and the counts with theirs. */
+  node: BodyNode<BodySummary>
+  /** The accounts the body publishes from itself. */
+  accounts: AccountRecord[]
+  /** The body's repositories and its sub-bodies'. */
+  profile: RepositoryProfile
+  repositories: Page<RepositoryRecord>
+}
+
+/** Reads what a public body publishes, with its sub-bodies; undefined when no body has this slug. */
+export async function readBody(stores: Pick<Stores, 'bodies' | 'statistics'>, slug: string, page: PageRequest, now = new Date()): Promise<BodyReading | undefined> {
+  const body = await stores.bodies.bySlug(slug)
+  if (!body) return undefined
+  const { bodies, counts } = await stores.bodies.summaries()
+  const node = findNode(bodyTree(bodies, counts), body.id)
+  // The body was just read: only a deletion in between leaves it out of the tree.
+  if (!node) return undefined
+  const organisationIds = [...walkTree([node])].map(({ node: n }) => n.body.id)
+  const [accounts, profile, repositories] = await Promise.all([
+    stores.bodies.accounts([body.id]),
+    stores.statistics.profile({ organisationIds }, now),
+    stores.bodies.repositories({ organisationIds }, page),
+  ])
+  return { body, node, accounts, profile, repositories }
+}
