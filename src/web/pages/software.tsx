@@ -1,15 +1,87 @@
-import type { SoftwareRecord } from '../../adapters/db/stores/software-store.ts'
+import type { ComponentChildren } from 'preact'
+import type { SoftwareDeclarations } from '../../adapters/db/stores/declaration-store.ts'
+import type { SoftwareDetails, SoftwareLink } from '../../adapters/db/stores/software-store.ts'
+import { licenceFacets } from '../../domain/catalogue/facets.ts'
+import { formatDate, formatNumber } from '../i18n/index.ts'
 import { Badge } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
 import { href, type PageContext } from '../views/page-context.ts'
+import { repositoryHref } from '../views/registry-paths.ts'
 import { softwareDescription } from '../views/software-card.tsx'
+import { facetValueLabel } from './catalogue.tsx'
+import { webAddress } from './registry/profile.tsx'
 
-export function SoftwarePage(props: { page: PageContext; software: SoftwareRecord }) {
-  const { page, software: s } = props
-  const { t } = page
+/** An outside address, linked only when it is a web address: data may hold `javascript:`. */
+function External(props: { url: string | null | undefined; children?: ComponentChildren }) {
+  const url = webAddress(props.url)
+  if (!url) return props.url ? <>{props.url}</> : null
+  return <a href={url} rel="noopener noreferrer" target="_blank">{props.children ?? props.url}</a>
+}
+
+function Fact(props: { term: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt class="fr-text--bold">{props.term}</dt>
+      <dd class="fr-mb-1w">{props.children}</dd>
+    </>
+  )
+}
+
+function SoftwareLinks(props: { page: PageContext; title: string; software: SoftwareLink[] }) {
+  if (props.software.length === 0) return null
+  return (
+    <>
+      <h2 class="fr-h4 fr-mt-4w">{props.title}</h2>
+      <ul>
+        {props.software.map((s) => (
+          <li key={s.slug}><a href={href(props.page, `/catalogue/${encodeURIComponent(s.slug)}`)}>{s.name}</a></li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+/** A table with its caption as the section's heading, or a sentence when there is nothing to list. */
+function Section(props: { id: string; title: string; empty: string; headers: string[]; rows: ComponentChildren[][] }) {
+  return (
+    <section class="fr-mt-6w" id={props.id} aria-labelledby={`${props.id}-title`}>
+      <h2 class="fr-h4" id={`${props.id}-title`}>{props.title}</h2>
+      {props.rows.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <div class="fr-table fr-table--no-caption">
+          <table>
+            <caption>{props.title}</caption>
+            <thead>
+              <tr>{props.headers.map((h) => <th scope="col" key={h}>{h}</th>)}</tr>
+            </thead>
+            <tbody>
+              {props.rows.map((cells, i) => (
+                <tr key={i}>{cells.map((cell, j) => <td key={j}>{cell}</td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/**
+ * A software's page: what the catalogue knows of it, who uses it and vouches for it, where it runs,
+ * and its history. Referents are named only when their profile is public; their email never appears.
+ */
+export function SoftwarePage(props: { page: PageContext; details: SoftwareDetails; declarations: SoftwareDeclarations }) {
+  const { page, details, declarations } = props
+  const { software: s, repository } = details
+  const { t, locale } = page
+  const date = (value: Date | string | null) => (value ? formatDate(locale, new Date(value)) : '')
+  const licence = s.licence ? licenceFacets(s.licence) : undefined
+  const otherDescription = page.locale === 'en' ? s.description_fr : s.description_en
+  const description = softwareDescription(page, s)
   return (
     <Layout page={page} title={s.name} section="catalogue">
-      <div class="fr-container fr-mt-4w">
+      <div class="fr-container fr-mt-4w fr-mb-6w">
         <nav role="navigation" class="fr-breadcrumb" aria-label="breadcrumb">
           <ol class="fr-breadcrumb__list">
             <li><a class="fr-breadcrumb__link" href={href(page, '/')}>{t('nav.home')}</a></li>
@@ -17,16 +89,137 @@ export function SoftwarePage(props: { page: PageContext; software: SoftwareRecor
             <li><a class="fr-breadcrumb__link" aria-current="page">{s.name}</a></li>
           </ol>
         </nav>
-        <h1>{s.name}</h1>
+        <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--middle">
+          {webAddress(s.logo_url) ? (
+            <div class="fr-col-auto">
+              <img src={webAddress(s.logo_url)} alt={t('software.logo', { name: s.name })} width={64} height={64} style="object-fit: contain" referrerpolicy="no-referrer" />
+            </div>
+          ) : null}
+          <div class="fr-col">
+            <h1 class="fr-mb-1w">{s.name}</h1>
+          </div>
+        </div>
         <ul class="fr-badges-group fr-mb-2w">
           <li><Badge kind={s.status === 'recommended' ? 'success' : s.status === 'dereferenced' ? 'error' : 'info'}>{t(`software.status.${s.status as 'recommended'}`)}</Badge></li>
+          {s.licence ? <li><Badge>{s.licence}</Badge></li> : null}
+          {s.is_demo ? <li><Badge kind="new">{t('organisation.demo')}</Badge></li> : null}
         </ul>
-        <p class="fr-text--lead">{softwareDescription(page, s)}</p>
+        {s.status === 'dereferenced' ? (
+          <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w">
+            <p>
+              {s.dereferenced_on ? t('software.dereferenced', { date: date(s.dereferenced_on) }) : t('software.status.dereferenced')}
+              {s.dereferenced_reason ? <> — {t('software.dereferencedReason', { reason: s.dereferenced_reason })}</> : null}
+            </p>
+          </div>
+        ) : null}
+        {description ? <p class="fr-text--lead">{description}</p> : null}
+        {otherDescription && otherDescription !== description ? (
+          <details class="fr-mb-3w">
+            <summary>{t('software.descriptionOther')}</summary>
+            <p lang={page.locale === 'en' ? 'fr' : 'en'}>{otherDescription}</p>
+          </details>
+        ) : null}
+
+        <h2 class="fr-h4 fr-mt-4w">{t('software.facts')}</h2>
         <dl class="socle-facts">
-          {s.licence ? (<><dt>{t('software.licence')}</dt><dd>{s.licence}</dd></>) : null}
-          {s.website ? (<><dt>{t('software.website')}</dt><dd><a href={s.website} rel="noopener noreferrer">{s.website}</a></dd></>) : null}
-          {s.repository_url ? (<><dt>{t('software.repository')}</dt><dd><a href={s.repository_url} rel="noopener noreferrer">{s.repository_url}</a></dd></>) : null}
+          <Fact term={t('software.licence')}>
+            {s.licence ?? s.licence_text ?? t('software.licenceUnknown')}
+            {licence ? <> — {licence.authorised ? t('software.authorised') : t('software.notAuthorised')} ({facetValueLabel(page, 'licence', licence.family)})</> : null}
+          </Fact>
+          {s.website ? <Fact term={t('software.website')}><External url={s.website} /></Fact> : null}
+          {s.documentation_url ? <Fact term={t('software.documentation')}><External url={s.documentation_url} /></Fact> : null}
+          {s.repository_url ? (
+            <Fact term={t('software.repository')}>
+              <External url={s.repository_url} />
+              {repository ? (
+                <>
+                  {' — '}
+                  {t('software.stars', { count: formatNumber(locale, repository.stars) })}
+                  {repository.pushed_at ? <>, {t('software.lastPush', { date: date(repository.pushed_at) })}</> : null}
+                  {' — '}
+                  <a href={repositoryHref(page, repository)}>{t('software.registryPage')}</a>
+                </>
+              ) : null}
+            </Fact>
+          ) : null}
+          {s.latest_version ? (
+            <Fact term={t('software.latestVersion')}>
+              {s.latest_version}
+              {s.latest_release_on ? <>, {t('software.latestRelease', { date: date(s.latest_release_on) })}</> : null}
+            </Fact>
+          ) : null}
+          {s.min_version ? <Fact term={t('software.minVersion')}>{s.min_version}</Fact> : null}
+          {s.last_recommended_version ? <Fact term={t('software.lastRecommendedVersion')}>{s.last_recommended_version}</Fact> : null}
+          {s.platforms.length > 0 || s.os.length > 0 ? (
+            <Fact term={t('software.platforms')}>
+              {[...s.platforms.map((p) => facetValueLabel(page, 'platform', p)), ...s.os.map((o) => facetValueLabel(page, 'os', o))].join(', ')}
+            </Fact>
+          ) : null}
+          {s.function ? <Fact term={t('software.function')}>{s.function}</Fact> : null}
+          {s.categories.length > 0 ? <Fact term={t('software.categories')}>{s.categories.join(', ')}</Fact> : null}
+          {s.keywords.length > 0 ? <Fact term={t('software.keywords')}>{s.keywords.join(', ')}</Fact> : null}
+          {s.sill_years.length > 0 ? <Fact term={t('software.sillYears')}>{s.sill_years.join(', ')}</Fact> : null}
+          {s.support_market !== null ? <Fact term={t('software.supportMarket')}>{t(s.support_market ? 'catalogue.value.yes' : 'catalogue.value.no')}</Fact> : null}
         </dl>
+
+        {details.parent ? <SoftwareLinks page={page} title={t('software.parent')} software={[details.parent]} /> : null}
+        <SoftwareLinks page={page} title={t('software.children')} software={details.children} />
+        <SoftwareLinks page={page} title={t('software.similar')} software={details.similar} />
+
+        {s.comptoir_du_libre_id !== null || s.framalibre_slug || s.wikidata_id ? (
+          <>
+            <h2 class="fr-h4 fr-mt-4w">{t('software.links')}</h2>
+            <ul>
+              {s.comptoir_du_libre_id !== null ? (
+                <li><External url={`https://comptoir-du-libre.org/fr/softwares/${s.comptoir_du_libre_id}`}>{t('software.comptoir')}</External></li>
+              ) : null}
+              {s.framalibre_slug ? (
+                <li><External url={`https://framalibre.org/content/${encodeURIComponent(s.framalibre_slug)}`}>{t('software.framalibre')}</External></li>
+              ) : null}
+              {s.wikidata_id ? (
+                <li><External url={`https://www.wikidata.org/wiki/${encodeURIComponent(s.wikidata_id)}`}>{t('software.wikidata')}</External></li>
+              ) : null}
+            </ul>
+          </>
+        ) : null}
+
+        <Section
+          id="users"
+          title={t('software.users')}
+          empty={t('software.usersNone')}
+          headers={[t('software.organisation'), t('software.useCase'), t('software.version'), t('software.os'), t('software.service')]}
+          rows={declarations.users.map((u) => [u.organisation, u.use_case ?? '', u.version ?? '', u.os ?? '', <External url={u.service_url} />])}
+        />
+        <Section
+          id="referents"
+          title={t('software.referents')}
+          empty={t('software.referentsNone')}
+          headers={[t('software.referents'), t('software.referentExpert'), t('software.useCase'), t('software.service')]}
+          rows={declarations.referents.map((r) => [
+            r.agent_name ?? t('software.referentHidden'),
+            r.is_expert ? t('catalogue.value.yes') : t('catalogue.value.no'),
+            r.use_case ?? '',
+            <External url={r.service_url} />,
+          ])}
+        />
+        <Section
+          id="instances"
+          title={t('software.instances')}
+          empty={t('software.instancesNone')}
+          headers={[t('software.organisation'), t('software.audience'), t('software.service')]}
+          rows={declarations.instances.filter((i) => i.is_public).map((i) => [i.organisation, i.audience ?? '', <External url={i.url} />])}
+        />
+        <Section
+          id="history"
+          title={t('software.history')}
+          empty={t('software.historyNone')}
+          headers={[t('software.change'), t('software.version'), t('software.changeComment')]}
+          rows={details.changes.map((c) => [
+            <>{date(c.occurred_on)} — {t(`software.change.${c.kind as 'added'}`)}</>,
+            c.version ?? '',
+            c.comment ?? '',
+          ])}
+        />
       </div>
     </Layout>
   )

@@ -4,6 +4,53 @@ import { ApiError } from '../api-error.ts'
 import { type AnyRoute, route } from '../define.ts'
 import { pageOf, SoftwareDto, toSoftwareDto } from '../../../usecases/opendata/shapes.ts'
 import { PageQuery } from './page-query.ts'
+import {
+  type CatalogueFilters,
+  FACET_VALUES,
+  FACETS,
+  type FacetName,
+  FIRST_YEAR,
+  LAST_YEAR,
+  MAX_VALUE_LENGTH,
+  MAX_VALUES_PER_FACET,
+  SORTS,
+} from '../../../domain/catalogue/facets.ts'
+
+/** A facet's values: one (`?status=observation`) or several (`?status=observation&status=dereferenced`), ORed. */
+function facetQuery(facet: FacetName) {
+  const values = FACET_VALUES[facet]
+  const one =
+    values === 'text'
+      ? z.string().min(1).max(MAX_VALUE_LENGTH)
+      : values === 'year'
+        ? z.string().regex(/^\d{4}$/, 'must be a year').refine((year) => Number(year) >= FIRST_YEAR && Number(year) <= LAST_YEAR, `must be a year from ${FIRST_YEAR} to ${LAST_YEAR}`)
+        : z.enum(values as [string, ...string[]])
+  return z
+    .union([one, z.array(one).max(MAX_VALUES_PER_FACET)])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : [...new Set(Array.isArray(value) ? value : [value])]))
+    .describe(FACET_DESCRIPTIONS[facet])
+}
+
+const FACET_DESCRIPTIONS: Record<FacetName, string> = {
+  status: 'Status in the catalogue.',
+  category: 'Category, as the catalogue writes it.',
+  licence: 'Licence family (of the SPDX expression; no licence counts as proprietary-or-unknown).',
+  authorised: 'Whether the licence is in the list authorised for public bodies (CRPA art. D323-2-1).',
+  platform: 'Platform it runs on.',
+  os: 'Operating system it runs on.',
+  market: 'Covered by the interministerial support contract.',
+  referents: 'Has at least one referent.',
+  instance: 'Has at least one public instance.',
+  year: 'A year of the SILL that listed it.',
+}
+
+const SoftwareQuery = PageQuery.extend({
+  q: z.string().max(200).optional().describe('Full-text search: accent-insensitive, French and English, tolerant of typos in names.'),
+  sort: z.enum(SORTS).optional().describe('Default: relevance with q, name otherwise. users: users and referents, most first; release: latest release first.'),
+  facets: z.enum(['true', 'false']).optional().describe('true: also answer the count of each facet value (each counted under the other facets’ filters).'),
+  ...(Object.fromEntries(FACETS.map((facet) => [facet, facetQuery(facet)])) as Record<FacetName, ReturnType<typeof facetQuery>>),
+}).strict()
 
 export function catalogueRoutes(context: Pick<Context, 'stores'>): AnyRoute[] {
   return [
@@ -12,15 +59,18 @@ export function catalogueRoutes(context: Pick<Context, 'stores'>): AnyRoute[] {
       path: '/software',
       tag: 'Catalogue',
       summary: 'Search the software catalogue',
-      query: PageQuery.extend({
-        q: z.string().max(200).optional().describe('Full-text search: accent-insensitive, French and English, tolerant of typos in names.'),
-        status: z.enum(['recommended', 'observation', 'dereferenced']).optional(),
-        sort: z.enum(['relevance', 'name', 'updated']).optional(),
+      query: SoftwareQuery,
+      response: pageOf(SoftwareDto).extend({
+        facets: z.partialRecord(z.enum(FACETS), z.array(z.object({ value: z.string(), count: z.number().int() }))).optional().describe('With facets=true: the count of each facet value.'),
       }),
-      response: pageOf(SoftwareDto),
       async handler({ query }) {
-        const result = await context.stores.software.search(query)
-        return { ...result, items: result.items.map(toSoftwareDto) }
+        const { q, sort, page, pageSize, facets, ...chosen } = query
+        const filters: CatalogueFilters = Object.fromEntries(Object.entries(chosen).filter(([, values]) => values !== undefined))
+        const [result, counts] = await Promise.all([
+          context.stores.software.search({ q, sort, page, pageSize, filters }),
+          facets === 'true' ? context.stores.software.facetCounts({ q, filters }) : undefined,
+        ])
+        return { ...result, items: result.items.map(toSoftwareDto), ...(counts ? { facets: counts } : {}) }
       },
     }),
     route({
