@@ -1,9 +1,9 @@
 import type { AccountRecord, BodyRecord, BodySummary } from '../../adapters/db/stores/body-store.ts'
 import type { Stores } from '../../adapters/db/stores/index.ts'
-import type { RepositoryRecord } from '../../adapters/db/stores/repository-store.ts'
+import type { RepositoryResults } from '../../adapters/db/stores/repository-store.ts'
 import type { RepositoryProfile } from '../../adapters/db/stores/statistics-store.ts'
 import { type BodyNode, bodyTree, findNode, walkTree } from '../../domain/registry/body-tree.ts'
-import type { Page, PageRequest } from '../../domain/shared/page.ts'
+import type { PageRequest } from '../../domain/shared/page.ts'
 
 export interface BodyReading {
   body: BodyRecord
@@ -13,11 +13,12 @@ export interface BodyReading {
   accounts: AccountRecord[]
   /** The body's repositories and its sub-bodies'. */
   profile: RepositoryProfile
-  repositories: Page<RepositoryRecord>
+  /** Most recently pushed first. */
+  repositories: RepositoryResults
 }
 
 /** Reads what a public body publishes, with its sub-bodies; undefined when no body has this slug. */
-export async function readBody(stores: Pick<Stores, 'bodies' | 'statistics'>, slug: string, page: PageRequest, now = new Date()): Promise<BodyReading | undefined> {
+export async function readBody(stores: Pick<Stores, 'bodies' | 'statistics' | 'repositories'>, slug: string, page: PageRequest, now = new Date()): Promise<BodyReading | undefined> {
   const body = await stores.bodies.bySlug(slug)
   if (!body) return undefined
   const { bodies, counts } = await stores.bodies.summaries()
@@ -28,7 +29,7 @@ export async function readBody(stores: Pick<Stores, 'bodies' | 'statistics'>, sl
   const [accounts, profile, repositories] = await Promise.all([
     stores.bodies.accounts([body.id]),
     stores.statistics.profile({ organisationIds }, now),
-    stores.bodies.repositories({ organisationIds }, page),
+    stores.repositories.search({ sort: 'pushed' }, page, { now, scope: { organisationIds } }),
   ])
   return { body, node, accounts, profile, repositories }
 }

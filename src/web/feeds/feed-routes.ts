@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { RepositoryRecord } from '../../adapters/db/stores/repository-store.ts'
+import type { FeedRepository } from '../../adapters/db/stores/body-store.ts'
 import type { Context } from '../../context.ts'
 import { bodyTree, findNode, walkTree } from '../../domain/registry/body-tree.ts'
 import { isLocale, type Locale, locales, translator } from '../i18n/index.ts'
@@ -83,7 +83,7 @@ export function registerFeeds(app: FastifyInstance, context: Pick<Context, 'stor
   })
 }
 
-function feed(locale: Locale, base: string, about: { id: string; self: string; page: string; title: string }, repositories: RepositoryRecord[]): string {
+function feed(locale: Locale, base: string, about: { id: string; self: string; page: string; title: string }, repositories: FeedRepository[]): string {
   const t = translator(locale)
   return atomFeed({
     id: about.id,

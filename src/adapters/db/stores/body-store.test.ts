@@ -51,23 +51,16 @@ describe('BodyStore', () => {
     expect(await context.stores.bodies.account('gitlab.example.org', 'dnum/services')).toBeUndefined()
   })
 
-  it('pages a body’s repositories, most recently pushed first', async () => {
-    const first = await context.stores.bodies.repositories({ organisationIds: [ids.directorate, ids.service] }, { page: 1, pageSize: 5 })
-    expect(first.total).toBe(19)
-    const pushed = first.items.map((r) => new Date(r.pushed_at!).getTime())
-    expect(pushed).toEqual([...pushed].sort((a, b) => b - a))
-    const past = await context.stores.bodies.repositories({ organisationIds: [ids.directorate] }, { page: 9, pageSize: 5 })
-    expect(past).toMatchObject({ items: [], total: 12 })
-    expect((await context.stores.bodies.repositories({ organisationIds: [] }, { page: 1, pageSize: 5 })).total).toBe(0)
-    expect((await context.stores.bodies.repositories({ sourceId: ids.serviceAccount }, { page: 1, pageSize: 50 })).total).toBe(7)
-  })
-
   it('answers the newest repositories first, overall and per body', async () => {
     const all = await context.stores.bodies.newest(50)
     expect(all).toHaveLength(29)
     expect(all[0]?.name).toBe('repo-29')
     const service = await context.stores.bodies.newest(3, [ids.service])
-    expect(service.map((r) => r.organisation_slug)).toEqual(['service-donnees', 'service-donnees', 'service-donnees'])
+    expect(service.map((r) => [r.name, r.organisation_name])).toEqual([
+      ['repo-29', 'Service des données'],
+      ['repo-28', 'Service des données'],
+      ['repo-27', 'Service des données'],
+    ])
   })
 
   it('reads the sitemap’s addresses in slices', async () => {

@@ -1,9 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
-import type { Page, PageRequest } from '../../../domain/shared/page.ts'
-import { withoutInternals } from '../batches.ts'
 import type { DB, Organisation, SourceTable } from '../schema.ts'
-import { matchesText, pageTotal, textQuery } from '../search.ts'
-import type { RepositoryRecord } from './repository-store.ts'
+import { matchesText, textQuery } from '../search.ts'
 
 /** A body as lists and trees show it. */
 export interface BodySummary {
@@ -28,13 +25,25 @@ export type AccountRecord = Selectable<SourceTable> & {
   organisation_name: string | null
 }
 
-/** The repositories a list reads: a body's (with its sub-bodies, by id) or an account's. */
-export type RepositoryScope = { organisationIds: readonly string[] } | { sourceId: string }
+/** What a feed says of a repository. */
+export interface FeedRepository {
+  id: string
+  forge_host: string
+  owner: string
+  name: string
+  description: string | null
+  language: string | null
+  licence: string | null
+  created_on_forge: Date | null
+  first_seen_at: Date
+  organisation_name: string | null
+}
 
 /**
  * Public bodies, their accounts and what they publish, for the pages of the registry. Bodies are a few
- * thousand at most: lists and trees read them whole and roll counts up in memory; repositories are read
- * a page at a time through the indexes of migration 0008. Repositories gone from their forge are left out.
+ * thousand at most: lists and trees read them whole and roll counts up in memory (the repositories of a
+ * body or an account are listed by RepositoryStore.search with a scope). Repositories gone from their
+ * forge are left out.
  */
 export class BodyStore {
   constructor(private readonly db: Kysely<DB>) {}
@@ -110,37 +119,16 @@ export class BodyStore {
       ])
   }
 
-  /** Repositories, most recently pushed first. */
-  async repositories(scope: RepositoryScope, request: PageRequest): Promise<Page<RepositoryRecord>> {
-    if ('organisationIds' in scope && scope.organisationIds.length === 0) return { items: [], total: 0, ...request }
-    const filtered = () => {
-      const query = this.db.selectFrom('repository as r').leftJoin('organisation as o', 'o.id', 'r.organisation_id').where('r.gone_at', 'is', null)
-      return 'sourceId' in scope ? query.where('r.source_id', '=', scope.sourceId) : query.where('r.organisation_id', 'in', scope.organisationIds)
-    }
-    const rows = await filtered()
-      .selectAll('r')
-      .select(['o.slug as organisation_slug', 'o.name as organisation_name', sql<number>`count(*) over ()`.as('total_count')])
-      .orderBy(sql`r.pushed_at desc nulls last`)
-      .orderBy('r.id')
-      .limit(request.pageSize)
-      .offset((request.page - 1) * request.pageSize)
-      .execute()
-    const total = await pageTotal(rows, request.page, async () => (await filtered().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-    return { items: rows.map(withoutInternals), total, ...request }
-  }
-
   /** The repositories Socle saw last, newest first: for the feeds. */
-  async newest(limit: number, organisationIds?: readonly string[]): Promise<RepositoryRecord[]> {
+  async newest(limit: number, organisationIds?: readonly string[]): Promise<FeedRepository[]> {
     if (organisationIds?.length === 0) return []
     let query = this.db
       .selectFrom('repository as r')
       .leftJoin('organisation as o', 'o.id', 'r.organisation_id')
       .where('r.gone_at', 'is', null)
-      .selectAll('r')
-      .select(['o.slug as organisation_slug', 'o.name as organisation_name'])
+      .select(['r.id', 'r.forge_host', 'r.owner', 'r.name', 'r.description', 'r.language', 'r.effective_licence as licence', 'r.created_on_forge', 'r.first_seen_at', 'o.name as organisation_name'])
     if (organisationIds) query = query.where('r.organisation_id', 'in', organisationIds)
-    const rows = await query.orderBy('r.first_seen_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute()
-    return rows.map(withoutInternals)
+    return await query.orderBy('r.first_seen_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute()
   }
 
   /** How many pages of each kind the sitemap lists. */

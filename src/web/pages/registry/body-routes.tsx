@@ -63,7 +63,7 @@ export function registerBodyPages(app: FastifyInstance, context: Pick<Context, '
       const query = request.query as Record<string, unknown>
       const [profile, repositories] = await Promise.all([
         stores.statistics.profile({ sourceId: account.id }),
-        stores.bodies.repositories({ sourceId: account.id }, { page: pageNumber(query.page), pageSize: REPOSITORIES_PER_PAGE }),
+        stores.repositories.search({ sort: 'pushed' }, { page: pageNumber(query.page), pageSize: REPOSITORIES_PER_PAGE }, { scope: { sourceId: account.id } }),
       ])
       return sendPage(reply, <AccountPage page={page} account={account} profile={profile} repositories={repositories} params={searchParams(query)} />)
     }),

@@ -25,7 +25,8 @@ export function OrganisationPage(props: {
   const { page, body, node, repositories } = props
   const { t, locale } = page
   const website = webAddress(body.website)
-  const searchLink = `${href(page, registryPaths.search)}?${new URLSearchParams({ organisation: body.slug })}`
+  // The search's `ministry` filter takes in the sub-bodies, as this page does.
+  const searchLink = `${href(page, registryPaths.search)}?${new URLSearchParams(node.children.length > 0 ? { ministry: body.slug } : { organisation: body.slug })}`
   return (
     <Layout page={page} title={body.name} section="code" feed={{ href: organisationFeedHref(page, body.slug), title: t('bodies.feed.body', { name: body.name }) }}>
       <div class="fr-container fr-mt-6w">
