@@ -17,16 +17,30 @@ export interface ListOptions {
   full: boolean
 }
 
+/** Facts some forges give only repository by repository (GitLab, Gitea): read with the files. */
+export type RepositoryFacts = Partial<Pick<CrawledRepository, 'language' | 'languages' | 'licence' | 'latestRelease'>>
+
+/** What is read of a new or pushed repository: its wanted root files, and the facts its listing lacks. */
+export interface RepositoryDetails {
+  files: Record<string, string>
+  facts: RepositoryFacts
+}
+
 /** What the crawl needs from a forge. Every adapter answers the same shapes (domain/registry/crawled.ts). */
 export interface ForgeAdapter {
   listAccount(owner: string, options: ListOptions): Promise<AccountListing>
   /** Several accounts in fewer requests, where the forge allows it; each answered or its own error. */
   listAccounts?(requests: { owner: string; options: ListOptions }[]): Promise<(AccountListing | Error)[]>
   /**
-   * Contents of root files by repository forgeId, then by file name; a missing file is absent. `names`
+   * Facts the listing lacks, read by `readDetails` only: a repository whose push did not change keeps
+   * the values stored for them, so that an unchanged recrawl stays at its listing requests.
+   */
+  readonly factsReadWithFiles: readonly (keyof RepositoryFacts)[]
+  /**
+   * Root files (by file name; a missing file is absent) and facts of repositories, by forgeId. `names`
    * null: the listing gave no root files, so the adapter lists the root and picks the wanted files.
    */
-  readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>>
+  readDetails(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, RepositoryDetails>>
 }
 
 /** The account does not exist (any more) on the forge. */

@@ -1,5 +1,6 @@
 import { type CrawledRepository, FILE_CAP_BYTES, wantedRootFiles } from '../../domain/registry/crawled.ts'
 import { mapConcurrent } from '../../domain/shared/concurrency.ts'
+import type { RepositoryDetails, RepositoryFacts } from './forge-adapter.ts'
 
 /**
  * HTTP to forge APIs, with what crawling thousands of accounts needs: bounded concurrency per host,
@@ -222,6 +223,16 @@ export function isNotModified<T>(response: ForgeResponse<T> | NotModified): resp
   return 'notModified' in response
 }
 
+/** The answer, or `fallback` when the forge refuses it (403) or does not have it (404). */
+export async function orWhenRefused<T>(request: Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await request
+  } catch (error) {
+    if (error instanceof ForgeHttpError && (error.status === 403 || error.status === 404)) return fallback
+    throw error
+  }
+}
+
 /**
  * A file's text through a JSON contents endpoint (GitLab's `repository/files/:path`, Gitea's
  * `contents/:path`): base64 content with its declared size, so a body cut short is seen and read again
@@ -244,24 +255,33 @@ export async function readContentFile(http: ForgeHttp, url: string, attempts = 3
 }
 
 /**
- * The wanted root files of repositories on a REST forge (GitLab, Gitea): list each root, then read
- * the files, several repositories side by side (the HTTP client caps the requests in flight).
+ * The wanted root files of repositories on a REST forge (GitLab, Gitea), and the facts its listing
+ * lacks: list each root, then read the files and the facts, several repositories side by side (the
+ * HTTP client caps the requests in flight).
  */
 export async function readRootFiles(
   http: ForgeHttp,
   repositories: CrawledRepository[],
-  api: { rootNames(repository: CrawledRepository, ref: string): Promise<string[]>; fileUrl(repository: CrawledRepository, name: string, ref: string): string },
-): Promise<Map<string, Record<string, string>>> {
-  const read = await mapConcurrent(repositories, 8, async (repository) => {
-    const contents: Record<string, string> = {}
-    if (!repository.defaultBranch) return [repository.forgeId, contents] as const // an empty repository has no tree
+  api: {
+    rootNames(repository: CrawledRepository, ref: string): Promise<string[]>
+    fileUrl(repository: CrawledRepository, name: string, ref: string): string
+    /** The facts of a repository with commits, knowing the names at its root. */
+    facts(repository: CrawledRepository, rootNames: string[]): Promise<RepositoryFacts>
+    /** The facts of an empty repository, known without a request. */
+    emptyFacts: RepositoryFacts
+  },
+): Promise<Map<string, RepositoryDetails>> {
+  const read = await mapConcurrent(repositories, 8, async (repository): Promise<[string, RepositoryDetails]> => {
+    if (!repository.defaultBranch) return [repository.forgeId, { files: {}, facts: api.emptyFacts }] // an empty repository has no tree
     const ref = encodeURIComponent(repository.defaultBranch)
-    const names = wantedRootFiles(await api.rootNames(repository, ref))
-    const texts = await mapConcurrent(names, 4, (name) => readContentFile(http, api.fileUrl(repository, name, ref)))
+    const rootNames = await api.rootNames(repository, ref)
+    const names = wantedRootFiles(rootNames)
+    const [texts, facts] = await Promise.all([mapConcurrent(names, 4, (name) => readContentFile(http, api.fileUrl(repository, name, ref))), api.facts(repository, rootNames)])
+    const files: Record<string, string> = {}
     names.forEach((name, i) => {
-      if (texts[i] !== undefined) contents[name] = texts[i]
+      if (texts[i] !== undefined) files[name] = texts[i]
     })
-    return [repository.forgeId, contents] as const
+    return [repository.forgeId, { files, facts }]
   })
   return new Map(read)
 }

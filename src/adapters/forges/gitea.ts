@@ -1,6 +1,6 @@
 import { canonicalTime, type CrawledRepository } from '../../domain/registry/crawled.ts'
-import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
-import { ForgeHttp, ForgeHttpError, readRootFiles } from './forge-http.ts'
+import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions, type RepositoryDetails, type RepositoryFacts } from './forge-adapter.ts'
+import { ForgeHttp, ForgeHttpError, orWhenRefused, readRootFiles } from './forge-http.ts'
 
 interface GiteaRepository {
   id: number
@@ -26,6 +26,14 @@ interface GiteaRepository {
   size: number
   language: string
   empty?: boolean
+  /** SPDX ids of the licences Gitea detects (Gitea 1.23 and later; Forgejo does not say). */
+  licenses?: string[] | null
+}
+
+interface GiteaRelease {
+  tag_name: string
+  published_at: string | null
+  created_at: string
 }
 
 interface GiteaAccount {
@@ -44,6 +52,8 @@ const PAGE_SIZE = 50
 
 /** Gitea and Forgejo through API v1: an organisation or a user, 50 repositories a request. */
 export class GiteaAdapter implements ForgeAdapter {
+  readonly factsReadWithFiles = ['languages', 'latestRelease'] as const
+
   constructor(
     private readonly http: ForgeHttp,
     private readonly apiUrl: string,
@@ -95,11 +105,21 @@ export class GiteaAdapter implements ForgeAdapter {
     }
   }
 
-  readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
+  readDetails(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, RepositoryDetails>> {
     const base = (r: CrawledRepository) => `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.name)}`
     return readRootFiles(this.http, requests.map((r) => r.repository), {
       rootNames: async (repository, ref) => (await this.get<{ name: string; type: string }[]>(`${base(repository)}/contents?ref=${ref}`)).body.filter((e) => e.type === 'file').map((e) => e.name),
       fileUrl: (repository, name, ref) => `${this.apiUrl}${base(repository)}/contents/${encodeURIComponent(name)}?ref=${ref}`,
+      facts: async (repository): Promise<RepositoryFacts> => {
+        const [languages, releases] = await Promise.all([
+          this.get<Record<string, number>>(`${base(repository)}/languages`).then((r) => r.body),
+          // Releases may be turned off on a repository: then there is none to show.
+          orWhenRefused(this.get<GiteaRelease[]>(`${base(repository)}/releases?limit=1`).then((r) => r.body), []),
+        ])
+        const [latest] = releases
+        return { languages, latestRelease: latest ? { tag: latest.tag_name, publishedAt: canonicalTime(latest.published_at ?? latest.created_at) } : null }
+      },
+      emptyFacts: { languages: {}, latestRelease: null },
     })
   }
 }
@@ -116,7 +136,7 @@ function toCrawled(r: GiteaRepository): CrawledRepository {
     homepage: r.website || null,
     language: r.language || null,
     languages: {},
-    licence: null,
+    licence: r.licenses?.length ? r.licenses.join(' AND ') : null,
     defaultBranch: r.empty ? null : r.default_branch,
     createdAt: canonicalTime(r.created_at),
     pushedAt: canonicalTime(r.updated_at),

@@ -1,6 +1,6 @@
 import type { CrawledAccount, CrawledRepository } from '../../domain/registry/crawled.ts'
 import { canonicalTime, FILE_CAP_BYTES } from '../../domain/registry/crawled.ts'
-import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
+import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions, type RepositoryDetails } from './forge-adapter.ts'
 import { ForgeHttp, ForgeHttpError } from './forge-http.ts'
 
 /**
@@ -86,6 +86,9 @@ interface GqlAnswer<T> {
 const FILES_BATCH = 50
 
 export class GitHubAdapter implements ForgeAdapter {
+  /** The GraphQL listing gives every fact: only files are read after it. */
+  readonly factsReadWithFiles = [] as const
+
   constructor(
     private readonly http: ForgeHttp,
     /** `https://api.github.com`, or `https://HOST/api/v3` for Enterprise; GraphQL is beside it. */
@@ -160,11 +163,11 @@ export class GitHubAdapter implements ForgeAdapter {
     }
   }
 
-  async readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
-    const files = new Map<string, Record<string, string>>()
+  async readDetails(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, RepositoryDetails>> {
+    const files = new Map<string, RepositoryDetails>()
     // The GraphQL listing always gives the root files: a null list only comes from an empty repository.
     const withNames = requests.flatMap(({ repository, names }) => (names && names.length > 0 ? [{ repository, names }] : []))
-    for (const { repository } of requests) if (!files.has(repository.forgeId)) files.set(repository.forgeId, {})
+    for (const { repository } of requests) if (!files.has(repository.forgeId)) files.set(repository.forgeId, { files: {}, facts: {} })
     for (let start = 0; start < withNames.length; start += FILES_BATCH) {
       const batch = withNames.slice(start, start + FILES_BATCH)
       if (batch.length === 0) continue
@@ -181,7 +184,7 @@ export class GitHubAdapter implements ForgeAdapter {
           const blob = objects[`f${j}`]
           if (blob && !blob.isBinary && blob.text !== null) contents[name] = blob.text.slice(0, FILE_CAP_BYTES)
         })
-        files.set(repository.forgeId, contents)
+        files.set(repository.forgeId, { files: contents, facts: {} })
       })
     }
     return files

@@ -1,6 +1,7 @@
-import { canonicalTime, type CrawledRepository } from '../../domain/registry/crawled.ts'
-import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
-import { ForgeHttp, ForgeHttpError, readRootFiles } from './forge-http.ts'
+import { normaliseLicence } from '../../domain/licences/index.ts'
+import { canonicalTime, type CrawledRepository, roleOfRootFile } from '../../domain/registry/crawled.ts'
+import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions, type RepositoryDetails, type RepositoryFacts } from './forge-adapter.ts'
+import { ForgeHttp, ForgeHttpError, orWhenRefused, readRootFiles } from './forge-http.ts'
 
 interface GitLabProject {
   id: number
@@ -24,6 +25,12 @@ interface GitLabProject {
   license?: { key: string; nickname?: string } | null
 }
 
+interface GitLabRelease {
+  tag_name: string
+  released_at?: string | null
+  created_at: string
+}
+
 interface GitLabGroup {
   id: number
   name: string
@@ -39,6 +46,8 @@ interface GitLabGroup {
  * empty — every public project of the instance; 100 projects a request, newest activity first.
  */
 export class GitLabAdapter implements ForgeAdapter {
+  readonly factsReadWithFiles = ['language', 'languages', 'licence', 'latestRelease'] as const
+
   constructor(
     private readonly http: ForgeHttp,
     private readonly apiUrl: string,
@@ -87,12 +96,35 @@ export class GitLabAdapter implements ForgeAdapter {
     }
   }
 
-  readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
+  readDetails(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, RepositoryDetails>> {
     return readRootFiles(this.http, requests.map((r) => r.repository), {
       rootNames: async (repository, ref) =>
         (await this.get<{ name: string; type: string }[]>(`/projects/${repository.forgeId}/repository/tree?per_page=100&ref=${ref}`)).body.filter((e) => e.type === 'blob').map((e) => e.name),
       fileUrl: (repository, name, ref) => `${this.apiUrl}/projects/${repository.forgeId}/repository/files/${encodeURIComponent(name)}?ref=${ref}`,
+      facts: (repository, rootNames) => this.facts(repository, rootNames),
+      emptyFacts: { language: null, languages: {}, licence: null, latestRelease: null },
     })
+  }
+
+  /**
+   * Languages (percentages), the latest release, and the licence GitLab detects in the root licence
+   * file: the project is read with `license=true` only when the root has such a file.
+   */
+  private async facts(repository: CrawledRepository, rootNames: string[]): Promise<RepositoryFacts> {
+    const project = `/projects/${repository.forgeId}`
+    const [languages, releases, licence] = await Promise.all([
+      this.get<Record<string, number>>(`${project}/languages`).then((r) => r.body),
+      // Releases may be restricted to members on a public project: then there is none to show.
+      orWhenRefused(this.get<GitLabRelease[]>(`${project}/releases?per_page=1`).then((r) => r.body), []),
+      rootNames.some((name) => roleOfRootFile(name) === 'licence') ? this.get<GitLabProject>(`${project}?license=true`).then((r) => r.body.license?.key ?? null) : null,
+    ])
+    const [latest] = releases
+    return {
+      languages,
+      language: Object.entries(languages).reduce<[string, number] | null>((top, entry) => (!top || entry[1] > top[1] ? entry : top), null)?.[0] ?? null,
+      licence: licence ? normaliseLicence(licence).expression : null,
+      latestRelease: latest ? { tag: latest.tag_name, publishedAt: canonicalTime(latest.released_at ?? latest.created_at) } : null,
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { type CrawledRepository, FILE_CAP_BYTES, wantedRootFiles } from '../../domain/registry/crawled.ts'
-import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions } from './forge-adapter.ts'
+import { type AccountListing, AccountNotFound, type ForgeAdapter, type ListOptions, type RepositoryDetails } from './forge-adapter.ts'
 
 const run = promisify(execFile)
 const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true' }
@@ -14,6 +14,9 @@ const GIT_ENV = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true' 
  * only then a shallow clone without blobs over 256 KiB and without checkout reads the root files.
  */
 export class PlainGitAdapter implements ForgeAdapter {
+  /** A git server tells no more than the files: nothing else to read. */
+  readonly factsReadWithFiles = [] as const
+
   constructor(
     /** The server's base URL: the repository is at `${baseUrl}/${owner}`. */
     private readonly baseUrl: string,
@@ -67,8 +70,8 @@ export class PlainGitAdapter implements ForgeAdapter {
     }
   }
 
-  async readFiles(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, Record<string, string>>> {
-    const files = new Map<string, Record<string, string>>()
+  async readDetails(requests: { repository: CrawledRepository; names: string[] | null }[]): Promise<Map<string, RepositoryDetails>> {
+    const files = new Map<string, RepositoryDetails>()
     for (const { repository } of requests) {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'socle-git-'))
       try {
@@ -79,7 +82,7 @@ export class PlainGitAdapter implements ForgeAdapter {
           const { stdout: text } = await run('git', ['-C', dir, 'show', `HEAD:${name}`], { env: GIT_ENV, timeout: this.timeoutMs, maxBuffer: 4 * FILE_CAP_BYTES }).catch(() => ({ stdout: '' }))
           if (text) contents[name] = text.slice(0, FILE_CAP_BYTES)
         }
-        files.set(repository.forgeId, contents)
+        files.set(repository.forgeId, { files: contents, facts: {} })
       } finally {
         await fs.rm(dir, { recursive: true, force: true })
       }

@@ -41,7 +41,7 @@ describe('Gitea server', () => {
     expect(search.items).toHaveLength(world.repositories({ host: 'codeberg.org' }).length)
   })
 
-  it('answers a repository, its files, languages and latest release', async () => {
+  it('answers a repository, its files, languages, releases and latest release', async () => {
     const repository = world.repositories({ host: 'codeberg.org' }).find((r) => r.release && r.license && r.license !== 'NOASSERTION' && r.files.includes('README.md'))!
     const fullName = world.fullName(repository)
     const body = (await call(`${server.url}/repos/${fullName}`)).json()
@@ -61,6 +61,11 @@ describe('Gitea server', () => {
     expect(root.map((e: { name: string }) => e.name)).toContain('README.md')
     expect((await call(`${server.url}/repos/${fullName}/languages`)).json()).toEqual(repository.languages)
     expect((await call(`${server.url}/repos/${fullName}/releases/latest`)).json()).toMatchObject({ tag_name: repository.release!.tag, published_at: repository.release!.publishedAt })
+    const releases = await call(`${server.url}/repos/${fullName}/releases?limit=1`)
+    expect(releases.json()).toEqual([expect.objectContaining({ tag_name: repository.release!.tag, published_at: repository.release!.publishedAt, draft: false, prerelease: false })])
+    expect(releases.headers.get('x-total-count')).toBe('1')
+    const without = world.repositories({ host: 'codeberg.org' }).find((r) => !r.release)!
+    expect((await call(`${server.url}/repos/${world.fullName(without)}/releases?limit=1`)).json()).toEqual([])
   })
 
   it('redirects a renamed repository with a 307 to its new path, and forgets a removed one', async () => {

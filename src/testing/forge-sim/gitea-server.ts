@@ -1,6 +1,6 @@
 // A local Gitea/Forgejo instance under /api/v1: organisations, users, their repositories (page and
 // limit ≤ 50, x-total-count and Link headers), repository details, files (raw and contents),
-// languages and the latest release. A renamed or transferred repository answers 307 to its new path,
+// languages, releases (newest first) and the latest one. A renamed or transferred repository answers 307 to its new path,
 // as Gitea's redirects do. Gitea has no API rate limit of its own: the rate-limit faults answer as a
 // reverse proxy in front of it would (429 with Retry-After).
 import { createStats, type FaultOptions, Faults } from './faults.ts'
@@ -145,6 +145,15 @@ export async function startGiteaServer(world: World, options: GiteaServerOptions
       method: 'GET',
       pattern: '/repos/:owner/:repo/languages',
       handler: withRepository((repo) => ({ status: 200, json: Object.fromEntries(Object.entries(repo.languages).sort((a, b) => b[1] - a[1])) })),
+    },
+    {
+      method: 'GET',
+      // Newest first, paged like every list; drafts are only shown to writers, and the world has none.
+      pattern: '/repos/:owner/:repo/releases',
+      handler: withRepository((repo, request) => {
+        const { page, headers } = paginate(request, repo.release ? [repo] : [])
+        return { status: 200, json: page.map((r) => release(ctx, r)), headers }
+      }),
     },
     {
       method: 'GET',

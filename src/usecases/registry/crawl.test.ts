@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Forges as ForgeAdapters } from '../../adapters/forges/forges.ts'
-import { createWorld, type Forges, startForges, type World } from '../../testing/forge-sim/index.ts'
+import { createWorld, type Forges, type Repository, startForges, type World } from '../../testing/forge-sim/index.ts'
+import { LICENCES } from '../../testing/forge-sim/licences.ts'
 import { sourcesYaml } from '../../testing/crawl-world.ts'
 import { createTestContext, type TestContext } from '../../testing/test-context.ts'
 import { crawlSources } from './crawl-sources.ts'
@@ -23,11 +24,27 @@ async function crawl(options: { full: boolean } = { full: false }) {
 async function state() {
   const rows = await context.database.db
     .selectFrom('repository')
-    .select(['forge_host', 'forge_id', 'owner', 'name', 'description', 'stars', 'forks', 'archived', 'is_fork', 'licence', 'detected_licence', 'publiccode_valid', 'files', 'gone_at', 'pushed_at'])
+    .select(['forge_host', 'forge_id', 'owner', 'name', 'description', 'stars', 'forks', 'archived', 'is_fork', 'language', 'languages', 'licence', 'latest_release', 'detected_licence', 'publiccode_valid', 'files', 'gone_at', 'pushed_at'])
     .orderBy('forge_host')
     .orderBy('forge_id')
     .execute()
   return rows.map((r) => ({ ...r, gone: r.gone_at !== null, gone_at: undefined, files: Object.keys(r.files as object).sort() }))
+}
+
+/** Languages, licence and latest release as each forge tells them: GitLab and Gitea with the files, GitHub in its listing. */
+function expectFacts(row: { language: string | null; languages: unknown; licence: string | null; latest_release: unknown }, repository: Repository) {
+  const forge = world.ownerOf(repository).forge
+  const url = world.webUrl(repository)
+  expect(row.language, url).toBe(repository.language)
+  expect(Object.keys(row.languages as object).sort(), url).toEqual(Object.keys(repository.languages).sort())
+  // GitLab answers shares in percent, the others bytes.
+  if (forge !== 'gitlab') expect(row.languages, url).toEqual(repository.languages)
+  const licence = repository.license ? LICENCES[repository.license]! : null
+  expect(row.licence, url).toBe(forge === 'github' ? (licence && licence.spdxId ? licence.githubSpdxId : null) : (licence?.spdxId ?? null))
+  const release = row.latest_release as { tag: string; publishedAt: string | null } | null
+  expect(release && { tag: release.tag, publishedAt: release.publishedAt && Date.parse(release.publishedAt) }, url).toEqual(
+    repository.release && { tag: repository.release.tag, publishedAt: Date.parse(repository.release.publishedAt) },
+  )
 }
 
 beforeAll(async () => {
@@ -62,12 +79,16 @@ describe('crawling a simulated world of forges', { timeout: 180_000 }, () => {
       expect(row!.description).toBe(repository.description || null)
       expect(row!.publiccode_valid).toBe(repository.publiccode === null ? null : repository.publiccode === 'valid')
       if (world.fileText(repository, 'README.md')) expect(Object.keys(row!.files as object)).toContain('README.md')
+      expectFacts(row!, repository)
     }
   })
 
-  it('recrawls an unchanged world with about one request per GitHub account', async () => {
+  it('recrawls an unchanged world with about one request per GitHub account, reading no details again', async () => {
     const before = await state()
+    for (const stats of Object.values(forges.stats())) stats.byEndpoint = {}
     const result = await crawl()
+    const detailReads = Object.values(forges.stats()).flatMap((stats) => Object.keys(stats.byEndpoint).filter((endpoint) => /languages|releases|tree|contents|files/.test(endpoint)))
+    expect(detailReads).toEqual([])
     expect(result.summaries.filter((s) => !s.ok)).toEqual([])
     expect(await state()).toEqual(before)
     const github = world.accounts({ forge: 'github' }).length
@@ -93,6 +114,24 @@ describe('crawling a simulated world of forges', { timeout: 180_000 }, () => {
     await crawl({ full: true })
     const gone = await context.database.db.selectFrom('repository').select('gone_at').where('forge_id', '=', String(removed.id)).executeTakeFirstOrThrow()
     expect(gone.gone_at).not.toBeNull()
+  })
+
+  it('reads the languages, licence and latest release of pushed GitLab and Gitea repositories again, and only of those', async () => {
+    const pushedOnes = (['gitlab', 'gitea'] as const).map((forge) => world.repositories({ forge }).find((r) => r.defaultBranch && world.ownerOf(r).parentId === null)!)
+    const unpushed = world.repositories({ forge: 'gitlab' }).find((r) => !pushedOnes.includes(r) && world.ownerOf(r).parentId === null && r.release === null)!
+    for (const repository of [...pushedOnes, unpushed]) {
+      repository.languages = { Rust: 9000, Shell: 1000 }
+      repository.language = 'Rust'
+      repository.release = { tag: 'v9.0.0', publishedAt: '2026-01-02T03:04:05Z' }
+    }
+    for (const repository of pushedOnes) world.push(repository)
+    await crawl()
+    const rows = await context.database.db.selectFrom('repository').selectAll().where('forge_id', 'in', [...pushedOnes, unpushed].map((r) => String(r.id))).execute()
+    for (const repository of pushedOnes) expectFacts(rows.find((r) => r.forge_id === String(repository.id))!, repository)
+    // Not pushed: not read, its stored facts stand until its next push or a full crawl.
+    expect(rows.find((r) => r.forge_id === String(unpushed.id))!.latest_release).toBeNull()
+    await crawl({ full: true })
+    expectFacts(await context.database.db.selectFrom('repository').selectAll().where('forge_id', '=', String(unpushed.id)).executeTakeFirstOrThrow(), unpushed)
   })
 
   it('ends in the same state when a tenth of the answers fail', async () => {

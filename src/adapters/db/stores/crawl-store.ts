@@ -22,6 +22,9 @@ export interface RepositoryFiles {
   detectedLicence: string | null
 }
 
+/** Facts some forges give only with a repository's files. */
+export type ReadWithFiles = keyof Pick<CrawledRepository, 'language' | 'languages' | 'licence' | 'latestRelease'>
+
 /** After this many complete listings without it, a repository is marked gone (its history is kept). */
 export const MISSES_BEFORE_GONE = 3
 
@@ -41,8 +44,12 @@ export class CrawlStore {
     )
   }
 
-  /** Inserts or updates one repository by its forge identity; files are written only when given. */
-  async saveRepository(source: SourceRecord, repository: CrawledRepository, files: RepositoryFiles | undefined, now: Date): Promise<void> {
+  /**
+   * Inserts or updates one repository by its forge identity; files are written only when given, and
+   * the facts named in `keep` (those the forge gives only with the files) keep their stored values.
+   */
+  async saveRepository(source: SourceRecord, repository: CrawledRepository, files: RepositoryFiles | undefined, now: Date, keep: readonly ReadWithFiles[] = []): Promise<void> {
+    const read = (fact: ReadWithFiles) => !keep.includes(fact)
     const values = {
       forge: source.forge,
       forge_host: source.host,
@@ -54,9 +61,9 @@ export class CrawlStore {
       description: repository.description,
       topics: repository.topics,
       homepage: repository.homepage,
-      language: repository.language,
-      languages: JSON.stringify(repository.languages),
-      licence: repository.licence,
+      ...(read('language') ? { language: repository.language } : {}),
+      ...(read('languages') ? { languages: JSON.stringify(repository.languages) } : {}),
+      ...(read('licence') ? { licence: repository.licence } : {}),
       default_branch: repository.defaultBranch,
       stars: repository.stars,
       forks: repository.forks,
@@ -67,7 +74,7 @@ export class CrawlStore {
       parent_full_name: repository.parentFullName,
       is_template: repository.template,
       size_kb: repository.sizeKb,
-      latest_release: repository.latestRelease ? JSON.stringify(repository.latestRelease) : null,
+      ...(read('latestRelease') ? { latest_release: repository.latestRelease ? JSON.stringify(repository.latestRelease) : null } : {}),
       head_commit: repository.headCommit,
       created_on_forge: repository.createdAt,
       pushed_at: repository.pushedAt,
