@@ -2,24 +2,28 @@ import type { RepositoryRecord } from '../../adapters/db/stores/repository-store
 import { formatDate, formatNumber } from '../i18n/index.ts'
 import { Badge } from './components.tsx'
 import type { PageContext } from './page-context.ts'
+import { repositoryHref } from './registry-paths.ts'
 
 export function RepositoryCard(props: { page: PageContext; repository: RepositoryRecord; headingLevel?: 'h2' | 'h3' }) {
   const { page, repository: r } = props
   const { t, locale } = page
   const Heading = props.headingLevel ?? 'h2'
+  const licence = r.effective_licence ?? r.licence
   return (
-    <div class="fr-card fr-card--sm">
+    <div class="fr-card fr-card--sm fr-enlarge-link fr-card--horizontal-tier">
       <div class="fr-card__body">
         <div class="fr-card__content">
           <Heading class="fr-card__title">
-            <a href={r.url} rel="noopener noreferrer">{r.owner}/{r.name}</a>
+            <a href={repositoryHref(page, r)}>{r.owner}/{r.name}</a>
           </Heading>
           <p class="fr-card__desc">{r.description ?? ''}</p>
           <div class="fr-card__start">
             <ul class="fr-badges-group">
               {r.is_demo ? <li><Badge kind="new" small>{t('organisation.demo')}</Badge></li> : null}
+              <li><Badge kind={r.reuse_score >= 60 ? 'success' : 'info'} small>{t('registry.score', { score: r.reuse_score })}</Badge></li>
               {r.language ? <li><Badge small>{r.language}</Badge></li> : null}
-              {r.licence ? <li><Badge small>{r.licence}</Badge></li> : null}
+              {licence ? <li><Badge small>{licence}</Badge></li> : null}
+              {r.archived ? <li><Badge kind="warning" small>{t('repository.page.archived')}</Badge></li> : null}
             </ul>
           </div>
           <div class="fr-card__end">

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type SqlBool, sql } from 'kysely'
 import type { DB } from '../schema.ts'
 
 /** What the registry derives a repository's scores from, without its files' text. */
@@ -119,4 +119,90 @@ export class RegistryStore {
     const rows = [...byRepository].flatMap(([repository_id, dependencies]) => dependencies.map((d) => ({ repository_id, ...d })))
     for (let i = 0; i < rows.length; i += 2000) await this.db.insertInto('dependency').values(rows.slice(i, i + 2000)).execute()
   }
+
+  async dependenciesOf(repositoryId: string): Promise<DependencyRow[]> {
+    return await this.db
+      .selectFrom('dependency')
+      .select(['ecosystem', 'name', 'version', 'scope', 'manifest'])
+      .where('repository_id', '=', repositoryId)
+      .orderBy('scope', 'desc')
+      .orderBy('ecosystem')
+      .orderBy('name')
+      .limit(2000)
+      .execute()
+  }
+
+  /** The libraries public code depends on most, by the number of listed repositories using each. */
+  async mostUsedLibraries(options: { ecosystem?: string; q?: string; limit: number; offset: number }): Promise<{ items: UsedLibrary[]; total: number }> {
+    let base = this.db
+      .selectFrom('dependency as d')
+      .innerJoin('repository as r', 'r.id', 'd.repository_id')
+      .where('r.gone_at', 'is', null)
+    if (options.ecosystem) base = base.where('d.ecosystem', '=', options.ecosystem)
+    if (options.q) base = base.where(sql<SqlBool>`d.name ilike ${`%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)
+    const [items, total] = await Promise.all([
+      base
+        .select(['d.ecosystem', 'd.name', sql<number>`count(distinct d.repository_id)::int`.as('repositories'), sql<number>`count(distinct r.organisation_id)::int`.as('organisations')])
+        .groupBy(['d.ecosystem', 'd.name'])
+        .orderBy('repositories', 'desc')
+        .orderBy('d.name')
+        .limit(options.limit)
+        .offset(options.offset)
+        .execute(),
+      base.select(sql<number>`count(distinct (d.ecosystem, d.name))::int`.as('n')).executeTakeFirstOrThrow(),
+    ])
+    return { items, total: total.n }
+  }
+
+  /** The listed repositories depending on a library. */
+  async dependents(ecosystem: string, name: string, limit: number): Promise<{ repository_id: string; version: string | null; scope: string }[]> {
+    return await this.db
+      .selectFrom('dependency as d')
+      .innerJoin('repository as r', 'r.id', 'd.repository_id')
+      .select(['d.repository_id', 'd.version', 'd.scope'])
+      .where('d.ecosystem', '=', ecosystem)
+      .where('d.name', '=', name)
+      .where('r.gone_at', 'is', null)
+      .orderBy('r.reuse_score', 'desc')
+      .limit(limit)
+      .execute()
+  }
+
+  /** Libraries public bodies publish on package registries. */
+  async publishedLibraries(options: { ecosystem?: string; limit: number; offset: number }) {
+    let query = this.db.selectFrom('library as l').leftJoin('organisation as o', 'o.id', 'l.organisation_id')
+    if (options.ecosystem) query = query.where('l.ecosystem', '=', options.ecosystem)
+    const [items, total] = await Promise.all([
+      query
+        .selectAll('l')
+        .select(['o.slug as organisation_slug', 'o.name as organisation_name'])
+        .orderBy('l.ecosystem')
+        .orderBy('l.name')
+        .limit(options.limit)
+        .offset(options.offset)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ])
+    return { items, total: Number(total.n) }
+  }
+
+  async publishedLibrary(ecosystem: string, name: string) {
+    return await this.db
+      .selectFrom('library as l')
+      .leftJoin('organisation as o', 'o.id', 'l.organisation_id')
+      .selectAll('l')
+      .select(['o.slug as organisation_slug', 'o.name as organisation_name'])
+      .where('l.ecosystem', '=', ecosystem)
+      .where('l.name', '=', name)
+      .executeTakeFirst()
+  }
+}
+
+export interface UsedLibrary {
+  ecosystem: string
+  name: string
+  /** Listed repositories depending on it. */
+  repositories: number
+  /** Public bodies whose repositories depend on it. */
+  organisations: number
 }

@@ -202,6 +202,17 @@ export class RepositoryStore {
     return detail
   }
 
+  /** Repositories by id, in the order given. */
+  async byIds(ids: readonly string[]): Promise<RepositoryRecord[]> {
+    if (ids.length === 0) return []
+    const result = await sql<RepositoryRecord>`
+      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name
+      from repository r left join organisation o on o.id = r.organisation_id where r.id in (${sql.join(ids)})
+    `.execute(this.db)
+    const byId = new Map(result.rows.map((row) => [row.id, row]))
+    return ids.flatMap((id) => byId.get(id) ?? [])
+  }
+
   /** Forks of a repository published by other public bodies: its reuse. */
   async forksByOtherBodies(repository: Pick<Repository, 'forge_host' | 'owner' | 'name' | 'organisation_id'>): Promise<RepositoryRecord[]> {
     const result = await sql<RepositoryRecord>`
