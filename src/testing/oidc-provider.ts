@@ -47,7 +47,12 @@ async function readForm(request: http.IncomingMessage): Promise<URLSearchParams>
  * required, a plain login form (any known login signs in, no password) and consent granted at once.
  * Its scopes include ProConnect's (given_name, usual_name, siret), so either kind of client can use it.
  */
-export async function startOidcProvider(options: { redirectUris: string[]; accounts?: TestAccount[] }): Promise<TestOidcProvider> {
+export async function startOidcProvider(options: {
+  redirectUris: string[]
+  accounts?: TestAccount[]
+  /** Answer userinfo as a signed JWT, as ProConnect does. */
+  signedUserinfo?: boolean
+}): Promise<TestOidcProvider> {
   const server = http.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -56,7 +61,16 @@ export async function startOidcProvider(options: { redirectUris: string[]; accou
   const clientSecret = 'socle-test-secret-socle-test-secret'
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: options.redirectUris, response_types: ['code'], grant_types: ['authorization_code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: options.redirectUris,
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+        ...(options.signedUserinfo ? { userinfo_signed_response_alg: 'RS256', id_token_signed_response_alg: 'RS256' } : {}),
+      },
+    ],
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig', kid: 'test' }] },
     claims: {
       openid: ['sub'],
@@ -69,7 +83,7 @@ export async function startOidcProvider(options: { redirectUris: string[]; accou
     scopes: ['openid', 'email', 'profile', 'given_name', 'usual_name', 'siret'],
     pkce: { required: () => true },
     ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
-    features: { devInteractions: { enabled: false } },
+    features: { devInteractions: { enabled: false }, jwtUserinfo: { enabled: Boolean(options.signedUserinfo) } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['socle-test-cookie-key'] },
     findAccount: async (_ctx, id) => {

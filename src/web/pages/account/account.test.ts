@@ -1,8 +1,7 @@
 import fastifyCookie from '@fastify/cookie'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Command } from 'commander'
-import { vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { addAgentsCommand } from '../../../cli/commands/agents.ts'
 import { CommandError, UsageError } from '../../../cli/errors.ts'
 import { startOidcProvider, type TestOidcProvider } from '../../../testing/oidc-provider.ts'
@@ -18,6 +17,8 @@ const ADMIN_TOKEN = 'admin-token-admin-token'
 let context: TestContext
 let app: FastifyInstance
 let idp: TestOidcProvider
+/** Answers as ProConnect does: its scopes, names in given_name and usual_name, a signed userinfo. */
+let proconnect: TestOidcProvider
 let smtp: TestSmtpServer
 
 beforeAll(async () => {
@@ -30,12 +31,20 @@ beforeAll(async () => {
       { sub: 'nomail', name: 'No Mail' },
     ],
   })
+  proconnect = await startOidcProvider({
+    redirectUris: [`${PUBLIC_URL}/auth/oidc/proconnect/callback`],
+    signedUserinfo: true,
+    accounts: [{ sub: 'pc-42', email: 'louise.michel@justice.gouv.fr', email_verified: true, given_name: 'Louise', usual_name: 'Michel', siret: '11000201100044' }],
+  })
   context = await createTestContext({
     config: {
       publicUrl: PUBLIC_URL,
       sessionSecret: SECRET,
       adminToken: ADMIN_TOKEN,
-      oidcProviders: [{ name: 'test', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email profile' }],
+      oidcProviders: [
+        { name: 'test', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email profile' },
+        { name: 'proconnect', issuer: proconnect.issuer, clientId: proconnect.clientId, clientSecret: proconnect.clientSecret, scopes: 'openid email given_name usual_name siret' },
+      ],
       smtpUrl: smtp.url,
       mailFrom: 'Socle <socle@localhost>',
       signInEmailDomains: ['*.gouv.fr'],
@@ -52,6 +61,7 @@ afterAll(async () => {
   await app?.close()
   await context?.close()
   await idp?.close()
+  await proconnect?.close()
   await smtp?.close()
 })
 
@@ -140,11 +150,21 @@ describe('sign-in with OpenID Connect', () => {
     expect((await context.database.db.selectFrom('agent').select('id').where('email', '=', 'jeanne.martin@numerique.gouv.fr').execute()).length).toBe(1)
   })
 
+  it('signs in with ProConnect: its scopes, its names and its signed userinfo', async () => {
+    const browser = new Browser()
+    expect((await browser.get('/fr/connexion')).body).toContain('Se connecter avec ProConnect')
+    const start = await browser.get('/fr/connexion/oidc/proconnect')
+    const authorization = new URL(start.headers.location as string)
+    expect(authorization.searchParams.get('scope')).toBe('openid email given_name usual_name siret')
+    const back = await proconnect.signIn(authorization.href, 'pc-42')
+    expect((await browser.get(`${back.pathname}${back.search}`)).headers.location).toBe('/fr/compte')
+    expect(await agentByEmail('louise.michel@justice.gouv.fr')).toMatchObject({ name: 'Louise Michel' })
+  })
+
   it('refuses a tampered state, a missing flow and a code used twice', async () => {
     const browser = new Browser()
     const { callback } = await browser.startOidc()
     const tampered = callback.replace(/state=([^&]+)/, 'state=forged-state-forged-state')
-    const saved = new Map(browser.cookies)
     const refused = await browser.get(tampered)
     expect(refused.statusCode).toBe(303)
     expect(refused.headers.location).toBe('/fr/connexion?info=oidc')
@@ -154,9 +174,7 @@ describe('sign-in with OpenID Connect', () => {
     const stranger = new Browser()
     expect((await stranger.get(callback)).headers.location).toBe('/fr/connexion?info=oidc')
 
-    // The right browser, replayed after a success: the code is spent.
-    const fine = new Browser()
-    for (const [name, value] of saved) fine.cookies.set(name, value)
+    // A code already redeemed, replayed with its flow: the provider refuses it.
     const second = new Browser()
     const { callback: good } = await second.startOidc()
     const flow = second.cookies.get('socle_oidc')!

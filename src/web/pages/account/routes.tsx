@@ -18,7 +18,7 @@ import { type ProfileErrors, updateProfile } from '../../../usecases/agents/upda
 import { csrfToken, verifyCsrf } from '../../auth/csrf.tsx'
 import { requireAgent, requireRole } from '../../auth/require-role.ts'
 import { clearSessionCookie, localPath, setSessionCookie } from '../../auth/session.ts'
-import { isLocale, type Locale, type MessageKey } from '../../i18n/index.ts'
+import type { Locale, MessageKey } from '../../i18n/index.ts'
 import { sendPage } from '../../render.ts'
 import { href, type PageContext } from '../../views/page-context.ts'
 import { pageContext } from '../routes.tsx'
@@ -296,7 +296,7 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
     if (!unsigned.valid || unsigned.value === null) return undefined
     try {
       const parsed = FlowCookie.safeParse(JSON.parse(unsigned.value))
-      return parsed.success && isLocale(parsed.data.locale) ? parsed.data : undefined
+      return parsed.success ? parsed.data : undefined
     } catch {
       return undefined
     }

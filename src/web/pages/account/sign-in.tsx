@@ -67,7 +67,7 @@ export function SignInPage(props: { page: PageContext; options: SignInOptions; n
                 </ul>
                 {options.providers.includes('proconnect') ? (
                   <p class="fr-text--sm">
-                    <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener noreferrer" title={`${t('account.signIn.proconnectHelp')} (nouvelle fenêtre)`}>
+                    <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener noreferrer" title={`${t('account.signIn.proconnectHelp')} (${t('account.signIn.newWindow')})`}>
                       {t('account.signIn.proconnectHelp')}
                     </a>
                   </p>
