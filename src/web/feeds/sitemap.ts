@@ -14,7 +14,7 @@ export interface SitemapSection {
 
 /** The protocol's limit is 50,000 URLs a file; each address is listed once per language. */
 export const URLS_PER_FILE = 50_000
-const READ_BATCH = 1_000
+const WRITE_BATCH = 1_000
 
 const URLSET_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
@@ -27,8 +27,8 @@ export function sitemapFiles(sections: readonly SitemapSection[], locales: reado
 }
 
 /**
- * One file of the sitemap (0-based), streamed: the sections are read in batches and written as they
- * come, each address in every language with its alternates (hreflang).
+ * One file of the sitemap (0-based), streamed: each section's slice is read, then written in chunks,
+ * each address in every language with its alternates (hreflang).
  */
 export async function* sitemapUrlset(
   sections: readonly SitemapSection[],
@@ -44,13 +44,16 @@ export async function* sitemapUrlset(
       skip -= section.count
       continue
     }
-    for (let offset = skip; offset < section.count && left > 0; ) {
-      const batch = await section.read(offset, Math.min(READ_BATCH, left))
-      if (batch.length === 0) break
-      yield batch.map((address) => urlEntries(address, options)).join('')
-      offset += batch.length
-      left -= batch.length
+    // One query per section and file (offsets re-scan what they skip: reading in many slices costs more
+    // than holding one file's rows, at most 50,000 / locales short ones), written out in chunks.
+    const addresses = await section.read(skip, left)
+    for (let start = 0; start < addresses.length; start += WRITE_BATCH) {
+      yield addresses
+        .slice(start, start + WRITE_BATCH)
+        .map((address) => urlEntries(address, options))
+        .join('')
     }
+    left -= addresses.length
     skip = 0
   }
   yield '</urlset>\n'

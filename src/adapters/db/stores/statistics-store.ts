@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
 import { isAuthorised } from '../../../domain/licences/index.ts'
 import type { DB } from '../schema.ts'
 
@@ -29,12 +29,13 @@ export interface RepositoryProfile {
   authorisedLicences: number
   /** Repositories created on their forge, by year, oldest first. */
   createdByYear: { year: number; count: number }[]
+  /** Repositories by forge host, most first. */
+  forges: Tally[]
 }
 
 export interface RegistryStatistics extends RepositoryProfile {
   bodies: number
   accounts: number
-  forges: Tally[]
 }
 
 /** The repositories a profile reads: every one, a body's (with its sub-bodies) or an account's. */
@@ -43,10 +44,27 @@ export type ProfileScope = { organisationIds: readonly string[] } | { sourceId: 
 export const TOP = 15
 const DAY_MS = 86_400_000
 
+/** The grouping sets of the profile's one query, by the bits grouping() sets for the columns left out. */
+const SET = { language: 0b0111, licence: 0b1011, year: 0b1101, forge: 0b1110, totals: 0b1111 } as const
+
+interface ProfileRow {
+  set: number
+  language: string | null
+  licence: string | null
+  year: number | null
+  forge: string | null
+  count: number
+  archived: number
+  pushed30: number
+  pushed365: number
+  publiccode: number
+  publiccode_valid: number
+}
+
 /**
- * Counts over the repositories, in a handful of group-by queries, each one pass over the table (or
- * over one body's rows through its index): no per-row work in JavaScript. Repositories gone from
- * their forge are left out.
+ * Counts over the repositories in one pass over the table (or over one body's rows through its index):
+ * one query with grouping sets gives the totals and the counts by language, licence, year and forge.
+ * Repositories gone from their forge are left out.
  */
 export class StatisticsStore {
   constructor(private readonly db: Kysely<DB>) {}
@@ -61,82 +79,63 @@ export class StatisticsStore {
         ])
         .executeTakeFirstOrThrow(),
     ])
-    const forges = await this.present('all')
-      .select(['r.forge_host as key', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy('r.forge_host')
-      .orderBy('count', 'desc')
-      .orderBy('r.forge_host')
-      .execute()
-    return { ...profile, bodies: others.bodies ?? 0, accounts: others.accounts ?? 0, forges }
+    return { ...profile, bodies: others.bodies ?? 0, accounts: others.accounts ?? 0 }
   }
 
   async profile(scope: ProfileScope, now = new Date()): Promise<RepositoryProfile> {
     const since = (days: number) => new Date(now.getTime() - days * DAY_MS)
-    const licence = sql<string | null>`coalesce(r.effective_licence, r.detected_licence, r.licence)`
-    const [totals, languages, licences, years] = await Promise.all([
-      this.present(scope)
-        .select((eb) => [
-          eb.fn.countAll<number>().as('repositories'),
-          sql<number>`count(*) filter (where r.archived)`.as('archived'),
-          sql<number>`count(*) filter (where r.pushed_at >= ${since(30)})`.as('pushed30'),
-          sql<number>`count(*) filter (where r.pushed_at >= ${since(365)})`.as('pushed365'),
-          sql<number>`count(*) filter (where r.publiccode_text is not null)`.as('publiccode'),
-          sql<number>`count(*) filter (where r.publiccode_valid)`.as('publiccode_valid'),
-        ])
-        .executeTakeFirstOrThrow(),
-      this.present(scope)
-        .where('r.language', 'is not', null)
-        .select(['r.language as key', (eb) => eb.fn.countAll<number>().as('count')])
-        .groupBy('r.language')
-        .orderBy('count', 'desc')
-        .orderBy('r.language')
-        .execute(),
-      // Every licence, not only the most used: the authorised share counts them all.
-      this.present(scope)
-        .select([licence.as('key'), (eb) => eb.fn.countAll<number>().as('count')])
-        .groupBy(licence)
-        .orderBy('count', 'desc')
-        .orderBy(licence)
-        .execute(),
-      this.present(scope)
-        .where('r.created_on_forge', 'is not', null)
-        .select([sql<number>`extract(year from r.created_on_forge at time zone 'UTC')::int`.as('year'), (eb) => eb.fn.countAll<number>().as('count')])
-        .groupBy(sql`1`)
-        .orderBy(sql`1`)
-        .execute(),
-    ])
-    const { repositories } = totals
-    const topLanguages = languages.slice(0, TOP).map((row) => ({ key: row.key!, count: row.count }))
-    const licensed = licences.flatMap((row) => (row.key === null ? [] : [{ key: row.key, count: row.count, authorised: isAuthorised(row.key).authorised }]))
-    const withoutLicence = licences.find((row) => row.key === null)?.count ?? 0
+    const licence = sql`coalesce(r.effective_licence, r.detected_licence, r.licence)`
+    const year = sql`extract(year from r.created_on_forge at time zone 'UTC')::int`
+    const { rows } = await sql<ProfileRow>`
+      select grouping(r.language, ${licence}, ${year}, r.forge_host) as set,
+        r.language, ${licence} as licence, ${year} as year, r.forge_host as forge,
+        count(*) as count,
+        count(*) filter (where r.archived) as archived,
+        count(*) filter (where r.pushed_at >= ${since(30)}) as pushed30,
+        count(*) filter (where r.pushed_at >= ${since(365)}) as pushed365,
+        count(*) filter (where r.publiccode_text is not null) as publiccode,
+        count(*) filter (where r.publiccode_valid) as publiccode_valid
+      from repository r
+      where r.gone_at is null and ${inScope(scope)}
+      group by grouping sets ((r.language), (${licence}), (${year}), (r.forge_host), ())
+    `.execute(this.db)
+    const of = (set: number) => rows.filter((row) => row.set === set)
+    const byCount = <T extends Tally>(a: T, b: T) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+    const totals = of(SET.totals)[0]
+    const repositories = totals?.count ?? 0
+    const languages = of(SET.language).flatMap((row) => (row.language === null ? [] : [{ key: row.language, count: row.count }])).sort(byCount)
+    // Every licence counts towards the authorised share, not only the most used.
+    const licensed = of(SET.licence)
+      .flatMap((row) => (row.licence === null ? [] : [{ key: row.licence, count: row.count, authorised: isAuthorised(row.licence).authorised }]))
+      .sort(byCount)
+    const withoutLicence = of(SET.licence).find((row) => row.licence === null)?.count ?? 0
+    const topLanguages = languages.slice(0, TOP)
     const topLicences = licensed.slice(0, TOP)
     return {
       repositories,
-      archived: totals.archived,
-      pushedLast30Days: totals.pushed30,
-      pushedLast365Days: totals.pushed365,
-      publiccode: { present: totals.publiccode, valid: totals.publiccode_valid },
+      archived: totals?.archived ?? 0,
+      pushedLast30Days: totals?.pushed30 ?? 0,
+      pushedLast365Days: totals?.pushed365 ?? 0,
+      publiccode: { present: totals?.publiccode ?? 0, valid: totals?.publiccode_valid ?? 0 },
       languages: topLanguages,
       otherLanguages: repositories - sum(topLanguages),
       licences: topLicences,
       otherLicences: repositories - withoutLicence - sum(topLicences),
       withoutLicence,
       authorisedLicences: sum(licensed.filter((row) => row.authorised)),
-      createdByYear: years,
+      createdByYear: of(SET.year)
+        .flatMap((row) => (row.year === null ? [] : [{ year: row.year, count: row.count }]))
+        .sort((a, b) => a.year - b.year),
+      forges: of(SET.forge).map((row) => ({ key: row.forge!, count: row.count })).sort(byCount),
     }
-  }
-
-  private present(scope: ProfileScope) {
-    let query = this.db.selectFrom('repository as r').where('r.gone_at', 'is', null)
-    if (scope !== 'all') query = query.where((eb: ExpressionBuilder<DB & { r: DB['repository'] }, 'r'>) => inScope(eb, scope))
-    return query
   }
 }
 
-function inScope(eb: ExpressionBuilder<DB & { r: DB['repository'] }, 'r'>, scope: Exclude<ProfileScope, 'all'>) {
-  if ('sourceId' in scope) return eb('r.source_id', '=', scope.sourceId)
+function inScope(scope: ProfileScope): RawBuilder<SqlBool> {
+  if (scope === 'all') return sql<SqlBool>`true`
+  if ('sourceId' in scope) return sql<SqlBool>`r.source_id = ${scope.sourceId}`
   // An empty list matches nothing, as `in ()` would if SQL allowed it.
-  return scope.organisationIds.length > 0 ? eb('r.organisation_id', 'in', scope.organisationIds) : sql<boolean>`false`
+  return scope.organisationIds.length > 0 ? sql<SqlBool>`r.organisation_id in (${sql.join(scope.organisationIds)})` : sql<SqlBool>`false`
 }
 
 function sum(rows: { count: number }[]): number {

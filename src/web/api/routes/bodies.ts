@@ -25,9 +25,10 @@ const ProfileDto = z.object({
   withoutLicence: z.number().int(),
   authorisedLicences: z.number().int().describe('Repositories under an authorised licence.'),
   createdByYear: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  forges: z.array(Tally).describe('Repositories by forge host.'),
 })
 
-const StatisticsDto = ProfileDto.extend({ bodies: z.number().int(), accounts: z.number().int(), forges: z.array(Tally) })
+const StatisticsDto = ProfileDto.extend({ bodies: z.number().int(), accounts: z.number().int() })
 
 const BodyDto = z.object({
   slug: z.string(),
