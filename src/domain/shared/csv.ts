@@ -11,17 +11,18 @@ function csvCell(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   let text = Array.isArray(value) ? value.join('|') : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  // Spreadsheets run a cell starting with = + - as a formula, and @ before a function call: defused. An npm
+  // scope (`@gouvfr/dsfr`) is data, kept as it is.
+  if (/^[=+\-\t\r]|^@\w*\(/.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-/** Nested objects become dotted columns: `{organisation: {slug}}` → `organisation.slug`. */
-export function flattenRecord(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
-  const flat: Record<string, unknown> = {}
-  for (const [key, inner] of Object.entries(value)) {
-    const name = prefix ? `${prefix}.${key}` : key
-    if (inner && typeof inner === 'object' && !Array.isArray(inner)) Object.assign(flat, flattenRecord(inner as Record<string, unknown>, name))
-    else flat[name] = inner
-  }
-  return flat
+/**
+ * The cell of a dotted column (`organisation.slug`) in a nested record; a value that is still an object
+ * there (a map such as bytes by language) is written as JSON.
+ */
+export function cellAt(record: Record<string, unknown>, column: string): unknown {
+  let value: unknown = record
+  for (const key of column.split('.')) value = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined
+  return value && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : value
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import type { Stores } from '../../adapters/db/stores/index.ts'
-import { csvRow, flattenRecord } from '../../domain/shared/csv.ts'
-import { OrganisationDto, RepositoryDto, SoftwareDto, toOrganisationDto, toRepositoryDto, toSoftwareDto } from './shapes.ts'
+import { cellAt, csvRow } from '../../domain/shared/csv.ts'
+import {
+  DependencyDto, LibraryDto, OrganisationDto, RepositoryDto, SoftwareDto, toDependencyDto, toLibraryDto, toOrganisationDto, toRepositoryDto, toSoftwareDto,
+} from './shapes.ts'
 
-export const datasetKinds = ['software', 'repositories', 'organisations'] as const
+export const datasetKinds = ['software', 'repositories', 'organisations', 'dependencies', 'libraries'] as const
 export type DatasetKind = (typeof datasetKinds)[number]
 export type ExportFormat = 'json' | 'csv'
 
@@ -20,6 +22,8 @@ const datasets: Record<DatasetKind, Dataset> = {
   software: { schema: SoftwareDto, rows: (stores) => mapped(stores.software.all(), toSoftwareDto) },
   repositories: { schema: RepositoryDto, rows: (stores) => mapped(stores.repositories.all(), toRepositoryDto) },
   organisations: { schema: OrganisationDto, rows: (stores) => mapped(stores.organisations.all(), toOrganisationDto) },
+  dependencies: { schema: DependencyDto, rows: (stores) => mapped(stores.registry.allDependencies(), toDependencyDto) },
+  libraries: { schema: LibraryDto, rows: (stores) => mapped(stores.registry.allLibraries(), toLibraryDto) },
 }
 
 /** CSV columns from the schema, so the header is the same whatever the rows hold (nulls included). */
@@ -41,8 +45,7 @@ export async function* exportDataset(stores: Stores, kind: DatasetKind, format: 
     const columns = columnsOf(dataset.schema)
     yield csvRow(columns)
     for await (const row of dataset.rows(stores)) {
-      const flat = flattenRecord(row)
-      yield csvRow(columns.map((column) => flat[column]))
+      yield csvRow(columns.map((column) => cellAt(row, column)))
     }
     return
   }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { ApiError } from './api-error.ts'
@@ -22,11 +23,20 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> {
   status?: number
   /** `admin`: needs the bearer token of SOCLE_ADMIN_TOKEN. */
   auth?: 'admin'
-  /** Media types other than JSON the route can answer (exports), by type. */
+  /** Media types of a streamed answer (exports: the handler returns a Streamed), documented instead of JSON. */
   produces?: string[]
   /** Media types of a raw text body (the body schema then checks a string), instead of JSON. */
   consumes?: string[]
   handler(input: { params: P; query: Q; body: B }, request: FastifyRequest): Promise<R>
+}
+
+/** An answer streamed as it is produced (exports): never built whole in memory. */
+export class Streamed {
+  constructor(
+    readonly contentType: string,
+    readonly body: AsyncIterable<string>,
+    readonly fileName?: string,
+  ) {}
 }
 
 export function route<P = unknown, Q = unknown, B = unknown, R = unknown>(definition: ApiRoute<P, Q, B, R>): ApiRoute<P, Q, B, R> {
@@ -61,6 +71,11 @@ export function mountRoutes(app: FastifyInstance, routes: AnyRoute[], adminToken
           body: parse(r.body, request.body, 'body'),
         }
         const result = await r.handler(input, request)
+        if (result instanceof Streamed) {
+          reply.code(200).type(result.contentType)
+          if (result.fileName) reply.header('content-disposition', `inline; filename="${result.fileName}"`)
+          return reply.send(Readable.from(result.body))
+        }
         if (reply.sent) return reply
         reply.code(r.status ?? 200)
         return result

@@ -38,8 +38,9 @@ export function openApiDocument(routes: AnyRoute[], info: { version: string; ser
   for (const r of routes) {
     const path = openApiPath(`/api/v1${r.path}`)
     const status = String(r.status ?? 200)
-    const content: Record<string, unknown> = { 'application/json': { schema: jsonSchema(r.response, 'output') } }
-    for (const type of r.produces ?? []) content[type] = { schema: { type: 'string' } }
+    const content: Record<string, unknown> = r.produces
+      ? Object.fromEntries(r.produces.map((type) => [type, { schema: { type: 'string' } }]))
+      : { 'application/json': { schema: jsonSchema(r.response, 'output') } }
     const errors: Record<string, unknown> = {
       '400': { description: 'Invalid request', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       '429': { description: 'Too many requests', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },

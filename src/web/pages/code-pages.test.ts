@@ -123,3 +123,18 @@ describe('repository API', () => {
     expect(facets.json().forge).toEqual(expect.arrayContaining([{ value: 'gitlab', label: null, count: 1 }]))
   })
 })
+
+describe('open data', () => {
+  it('streams the repositories and dependencies as JSON and CSV in the API shapes', async () => {
+    const json = await get('/api/v1/opendata/repositories.json')
+    expect(json.statusCode).toBe(200)
+    expect(json.headers['content-type']).toContain('application/json')
+    const rows = json.json() as { owner: string; languages: unknown }[]
+    expect(rows.some((r) => r.owner === 'dinum/outils')).toBe(true)
+    const csv = await get('/api/v1/opendata/dependencies.csv')
+    expect(csv.headers['content-type']).toContain('text/csv')
+    expect(csv.body.split('\r\n')[0]).toBe('repository.forgeHost,repository.owner,repository.name,ecosystem,name,version,scope,manifest')
+    expect(csv.body, csv.body).toContain('gitlab.example.org,dinum/outils,formulaires,npm,@gouvfr/dsfr,^1.14.0,runtime,package.json')
+    expect((await get('/api/v1/opendata/secrets.json')).statusCode).toBe(400)
+  })
+})

@@ -1,7 +1,5 @@
-import type { UsedLibrary } from '../../adapters/db/stores/registry-store.ts'
+import type { PublishedLibrary, UsedLibrary } from '../../adapters/db/stores/registry-store.ts'
 import type { RepositoryRecord } from '../../adapters/db/stores/repository-store.ts'
-import type { LibraryTable } from '../../adapters/db/schema.ts'
-import type { Selectable } from 'kysely'
 import type { Page } from '../../domain/shared/page.ts'
 import { formatNumber } from '../i18n/index.ts'
 import { PageHeading, Pager } from '../views/components.tsx'
@@ -11,8 +9,6 @@ import { libraryHref, organisationHref, registryPaths } from '../views/registry-
 import { RepositoryCard } from '../views/repository-card.tsx'
 
 export const ECOSYSTEMS = ['npm', 'pypi', 'maven', 'packagist', 'rubygems', 'go', 'cargo'] as const
-
-export type PublishedLibrary = Selectable<LibraryTable> & { organisation_slug: string | null; organisation_name: string | null }
 
 export interface LibrariesView {
   ecosystem: string | undefined

@@ -1,5 +1,6 @@
-import { type Kysely, type SqlBool, sql } from 'kysely'
-import type { DB } from '../schema.ts'
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely'
+import { inBatches } from '../batches.ts'
+import type { DB, LibraryTable } from '../schema.ts'
 
 /** What the registry derives a repository's scores from, without its files' text. */
 export interface DerivationRow {
@@ -168,6 +169,32 @@ export class RegistryStore {
       .execute()
   }
 
+  /** Every dependency of the listed repositories, in batches (keyset on the primary key): for exports. */
+  async *allDependencies(batchSize = 2000): AsyncGenerator<DependencyExportRow> {
+    let after: { repository_id: string; ecosystem: string; name: string } | undefined
+    for (;;) {
+      let query = this.db
+        .selectFrom('dependency as d')
+        .innerJoin('repository as r', 'r.id', 'd.repository_id')
+        .select(['d.repository_id', 'd.ecosystem', 'd.name', 'd.version', 'd.scope', 'd.manifest', 'r.forge_host', 'r.owner', 'r.name as repository_name'])
+        .where('r.gone_at', 'is', null)
+      if (after) query = query.where(sql<SqlBool>`(d.repository_id, d.ecosystem, d.name) > (${after.repository_id}, ${after.ecosystem}, ${after.name})`)
+      const rows = await query.orderBy('d.repository_id').orderBy('d.ecosystem').orderBy('d.name').limit(batchSize).execute()
+      yield* rows
+      if (rows.length < batchSize) return
+      after = rows[rows.length - 1]!
+    }
+  }
+
+  /** Every published library, in batches: for exports. */
+  allLibraries() {
+    return inBatches((afterId, limit) => {
+      let query = this.db.selectFrom('library as l').leftJoin('organisation as o', 'o.id', 'l.organisation_id').selectAll('l').select(['o.slug as organisation_slug', 'o.name as organisation_name'])
+      if (afterId) query = query.where('l.id', '>', afterId)
+      return query.orderBy('l.id').limit(limit).execute()
+    })
+  }
+
   /** Libraries public bodies publish on package registries. */
   async publishedLibraries(options: { ecosystem?: string; limit: number; offset: number }) {
     let query = this.db.selectFrom('library as l').leftJoin('organisation as o', 'o.id', 'l.organisation_id')
@@ -197,6 +224,16 @@ export class RegistryStore {
       .executeTakeFirst()
   }
 }
+
+/** A dependency with the repository that declares it: the open-data row. */
+export interface DependencyExportRow extends DependencyRow {
+  repository_id: string
+  forge_host: string
+  owner: string
+  repository_name: string
+}
+
+export type PublishedLibrary = Selectable<LibraryTable> & { organisation_slug: string | null; organisation_name: string | null }
 
 export interface UsedLibrary {
   ecosystem: string
