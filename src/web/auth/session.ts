@@ -67,5 +67,5 @@ export function signedInAs(request: FastifyRequest, t: Translate): string | unde
 
 /** A path of this site to come back to after signing in; anything else (another site) is dropped. */
 export function localPath(value: unknown): string | undefined {
-  return typeof value === 'string' && /^\/(?:fr|en)(?:\/[^\\]*)?$/.test(value) && !value.startsWith('//') && value.length <= 500 ? value : undefined
+  return typeof value === 'string' && /^\/(?:fr|en)(?:[/?][^\\\s]*)?$/.test(value) && value.length <= 500 ? value : undefined
 }

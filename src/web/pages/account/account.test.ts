@@ -9,6 +9,7 @@ import { startSmtpServer, type TestSmtpServer } from '../../../testing/smtp.ts'
 import { createTestContext, type TestContext } from '../../../testing/test-context.ts'
 import { buildApp } from '../../app.tsx'
 import { requireRole } from '../../auth/require-role.ts'
+import { localPath } from '../../auth/session.ts'
 
 const PUBLIC_URL = 'http://localhost:8080'
 const SECRET = 'a-session-secret-of-at-least-32-characters'
@@ -43,6 +44,7 @@ beforeAll(async () => {
       adminToken: ADMIN_TOKEN,
       oidcProviders: [
         { name: 'test', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: 'openid email profile' },
+        { name: 'down', issuer: 'http://127.0.0.1:1', clientId: 'x', clientSecret: 'x', scopes: 'openid email' },
         { name: 'proconnect', issuer: proconnect.issuer, clientId: proconnect.clientId, clientSecret: proconnect.clientSecret, scopes: 'openid email given_name usual_name siret' },
       ],
       smtpUrl: smtp.url,
@@ -216,12 +218,17 @@ describe('sign-in with OpenID Connect', () => {
     expect((await new Browser().get('/fr/connexion?info=courriel')).body).toContain('adresse électronique vérifiée')
   })
 
-  it('answers 404 for an unknown provider and sends back to the page asked for', async () => {
+  it('answers 404 for an unknown provider, 502 for one that does not answer, and sends back to the page asked for', async () => {
     expect((await new Browser().get('/fr/connexion/oidc/nope')).statusCode).toBe(404)
+    const down = await new Browser().get('/fr/connexion/oidc/down')
+    expect(down.statusCode).toBe(502)
+    expect(down.body).toContain('Le fournisseur d’identité ne répond pas')
     const browser = new Browser()
     const start = await browser.get('/en/connexion/oidc/test?retour=%2Fen%2Fcatalogue')
     const back = await idp.signIn(start.headers.location as string, 'jeanne')
     expect((await browser.get(`${back.pathname}${back.search}`)).headers.location).toBe('/en/catalogue')
+    expect(localPath('/en/catalogue?q=qgis')).toBe('/en/catalogue?q=qgis')
+    for (const path of ['//evil.example', '/de/x', 'https://evil.example', '/fr\\evil', '/fr/x\r\nSet-Cookie: a=b']) expect(localPath(path), path).toBeUndefined()
     const elsewhere = new Browser()
     const evil = await elsewhere.get('/fr/connexion/oidc/test?retour=https%3A%2F%2Fevil.example')
     const evilBack = await idp.signIn(evil.headers.location as string, 'jeanne')
@@ -394,6 +401,9 @@ describe('roles', () => {
     expect(list.body).toContain('jeanne.martin@numerique.gouv.fr')
     expect(list.body).toContain('Administration (jeton)</a>')
 
+    const unknown = await admin.submit('/fr/administration/agents', '/fr/administration/agents/role', { email: 'nobody@numerique.gouv.fr', role: 'moderator' })
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.body).toContain('No agent has the address nobody@numerique.gouv.fr')
     const granted = await admin.submit('/fr/administration/agents', '/fr/administration/agents/role', { email: 'jeanne.martin@numerique.gouv.fr', role: 'moderator' })
     expect(granted.statusCode).toBe(303)
     const jeanne = await agentByEmail('jeanne.martin@numerique.gouv.fr')

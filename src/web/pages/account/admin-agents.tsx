@@ -3,9 +3,10 @@ import { roles } from '../../../domain/agents/agents.ts'
 import { CsrfField } from '../../auth/csrf.tsx'
 import { Layout } from '../../views/layout.tsx'
 import { href, type PageContext } from '../../views/page-context.ts'
+import { Notice } from './sign-in.tsx'
 
 /** /:locale/administration/agents: the agents and their roles, for administrators. */
-export function AgentsAdminPage(props: { page: PageContext; agents: Agent[]; csrf: string }) {
+export function AgentsAdminPage(props: { page: PageContext; agents: Agent[]; csrf: string; error?: string }) {
   const { page } = props
   const { t } = page
   return (
@@ -19,6 +20,7 @@ export function AgentsAdminPage(props: { page: PageContext; agents: Agent[]; csr
         </nav>
         <h1>{t('account.admin.title')}</h1>
         <p>{t('account.admin.lead')}</p>
+        {props.error ? <Notice kind="error">{props.error}</Notice> : null}
         <div class="fr-table">
           <table>
             <caption>{t('account.admin.caption')}</caption>

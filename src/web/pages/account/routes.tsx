@@ -264,11 +264,14 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
     }),
   )
 
+  const agentsPage = async (page: PageContext, request: FastifyRequest, reply: FastifyReply, error?: string) =>
+    sendPage(reply, <AgentsAdminPage page={page} agents={await stores.agents.list(500)} csrf={csrfToken(request, reply)} error={error} />, error ? 400 : 200)
+
   app.get(
     '/:locale/administration/agents',
     withPage(async (page, request, reply) => {
       requireRole(request, 'admin')
-      return sendPage(reply, <AgentsAdminPage page={page} agents={await stores.agents.list(500)} csrf={csrfToken(request, reply)} />)
+      return agentsPage(page, request, reply)
     }),
   )
 
@@ -278,12 +281,12 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
       const admin = requireRole(request, 'admin')
       verifyCsrf(request)
       const role = field(request, 'role')
-      if (!isRole(role)) return reply.code(400).send(`Unknown role "${role.slice(0, 50)}".`)
+      if (!isRole(role)) return agentsPage(page, request, reply, `Unknown role "${role.slice(0, 50)}".`)
       try {
         await grantRole(stores, admin?.id ?? null, field(request, 'email'), role)
       } catch (error) {
         if (!(error instanceof GrantError)) throw error
-        return reply.code(400).type('text/plain; charset=utf-8').send(error.message)
+        return agentsPage(page, request, reply, error.message)
       }
       return reply.redirect(href(page, '/administration/agents'), 303)
     }),
