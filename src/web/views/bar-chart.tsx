@@ -8,10 +8,10 @@ export interface Bar {
 }
 
 const WIDTH = 720
-const LABEL_WIDTH = 230
-const VALUE_WIDTH = 80
-const ROW = 26
-const BAR = 18
+const LABEL_WIDTH = 280
+const VALUE_WIDTH = 90
+const ROW = 32
+const BAR = 22
 // Blue France 525: readable on the light and the dark themes. Inline styles are barred by the Content
 // Security Policy: SVG presentation attributes carry the colours.
 const BAR_COLOUR = '#6a6af4'
@@ -51,15 +51,15 @@ export function BarChart(props: {
       <Heading class="fr-h5" id={`${id}-heading`}>{title}</Heading>
       <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet" class="fr-mb-2w">
         <title id={`${id}-title`}>{title}</title>
-        <g aria-hidden="true" font-size="13" fill="currentColor">
+        <g aria-hidden="true" font-size="16" fill="currentColor">
           {bars.map((bar, index) => {
             const y = index * ROW
             const length = bar.value > 0 ? Math.max(2, (bar.value / max) * span) : 0
             return (
               <g key={`${index}-${bar.label}`}>
-                <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 4} text-anchor="end">{truncate(bar.label, 30)}</text>
+                <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 5} text-anchor="end">{truncate(bar.label, 32)}</text>
                 <rect x={LABEL_WIDTH} y={y + (ROW - BAR) / 2} width={length.toFixed(1)} height={BAR} fill={BAR_COLOUR} rx="2" />
-                <text x={LABEL_WIDTH + length + 6} y={y + ROW / 2 + 4}>{formatNumber(locale, bar.value)}</text>
+                <text x={LABEL_WIDTH + length + 6} y={y + ROW / 2 + 5}>{formatNumber(locale, bar.value)}</text>
               </g>
             )
           })}

@@ -71,7 +71,7 @@ export function AccountPage(props: { page: PageContext; account: AccountRecord; 
 
         <section class="fr-mt-4w" id="repositories">
           <h2>{t('bodies.repositories')}</h2>
-          <p class="fr-text--sm">{t('bodies.repositories.lead', { count: formatNumber(locale, repositories.total) })}</p>
+          <p class="fr-text--sm">{t('bodies.account.repositoriesLead', { count: formatNumber(locale, repositories.total) })}</p>
           <ul class="fr-grid-row fr-grid-row--gutters socle-plain-list">
             {repositories.items.map((r) => (
               <li class="fr-col-12 fr-col-md-6" key={r.id}>

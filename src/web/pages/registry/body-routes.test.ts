@@ -121,7 +121,7 @@ describe('an account', () => {
     expect(response.body).toContain('Compte dnum (gitlab.example.org/dnum)')
     expect(response.body).toContain('HTTP 502 from the forge')
     expect(response.body).toContain('href="/fr/code/organisations/dir-numerique"')
-    expect(response.body).toContain('12 dépôt(s)')
+    expect(response.body).toContain('12 dépôt(s), les plus récemment modifiés d’abord.')
   })
 
   it('reads owners with slashes (GitLab subgroups), and answers 404 for an unknown account', async () => {

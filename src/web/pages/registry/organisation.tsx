@@ -54,7 +54,7 @@ export function OrganisationPage(props: {
           <dd>{formatNumber(locale, node.totalCount)}{node.totalCount !== node.ownCount ? ` (${t('bodies.ownCount', { count: formatNumber(locale, node.ownCount) })})` : ''}</dd>
         </dl>
         <p>
-          <a class="fr-link fr-icon-search-line fr-link--icon-left" href={searchLink}>{t('bodies.searchLink')}</a>{' '}
+          <a class="fr-link fr-icon-search-line fr-link--icon-left fr-mr-3w" href={searchLink}>{t('bodies.searchLink')}</a>{' '}
           <a class="fr-link fr-icon-rss-line fr-link--icon-left" href={organisationFeedHref(page, body.slug)}>{t('bodies.feed.link')}</a>
         </p>
 

@@ -7,7 +7,7 @@ import type { PageContext } from '../../views/page-context.ts'
 export function ProfileSections(props: { page: PageContext; profile: RepositoryProfile; id: string }) {
   const { page, profile: p, id } = props
   const { t, locale } = page
-  const languages: Bar[] = [...p.languages.map((l) => ({ label: l.key, value: l.count })), ...(p.otherLanguages > 0 ? [{ label: t('bodies.other'), value: p.otherLanguages }] : [])]
+  const languages: Bar[] = [...p.languages.map((l) => ({ label: l.key, value: l.count })), ...(p.otherLanguages > 0 ? [{ label: t('bodies.language.other'), value: p.otherLanguages }] : [])]
   const licences: Bar[] = [
     ...p.licences.map((l) => ({ label: l.key, value: l.count, note: l.authorised ? t('bodies.licence.authorised') : t('bodies.licence.notAuthorised') })),
     ...(p.otherLicences > 0 ? [{ label: t('bodies.other'), value: p.otherLicences }] : []),
