@@ -334,6 +334,18 @@ describe('forms and sessions', () => {
     await browser.submit('/fr/compte', '/fr/compte/profil', { name: 'Jeanne Martin', organisation: 'DINUM' })
   })
 
+  it('ends the browser’s previous session when it signs in again', async () => {
+    const browser = new Browser()
+    await browser.signInWithOidc()
+    const first = browser.cookies.get('socle_session')!
+    await browser.signInWithOidc()
+    expect(browser.cookies.get('socle_session')).not.toBe(first)
+    const replay = new Browser()
+    replay.cookies.set('socle_session', first)
+    expect((await replay.get('/fr/compte')).statusCode).toBe(303)
+    expect((await browser.get('/fr/compte')).statusCode).toBe(200)
+  })
+
   it('signs out, closes another session, and signs out everywhere', async () => {
     const laptop = new Browser()
     const phone = new Browser()

@@ -10,6 +10,7 @@ import { GrantError, grantRole } from '../../../usecases/agents/grant-role.ts'
 import { LINK_MINUTES, requestEmailLink } from '../../../usecases/agents/request-email-link.ts'
 import { revokeAllSessions } from '../../../usecases/agents/revoke-all-sessions.ts'
 import { revokeSession } from '../../../usecases/agents/revoke-session.ts'
+import type { OpenedSession } from '../../../usecases/agents/open-session.ts'
 import { signInAsAdministrator } from '../../../usecases/agents/sign-in-as-administrator.ts'
 import { signInWithEmailLink } from '../../../usecases/agents/sign-in-with-email-link.ts'
 import { SignInRefused, signInWithOidc } from '../../../usecases/agents/sign-in-with-oidc.ts'
@@ -61,6 +62,12 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
       }
       return handler(page, request, reply)
     }
+
+  /** A sign-in ends the browser's previous session, if any, and opens the new one. */
+  const replaceSession = async (request: FastifyRequest, reply: FastifyReply, session: OpenedSession) => {
+    if (request.session) await signOut(stores, request.session.id)
+    setSessionCookie(request, reply, session)
+  }
 
   const signInPage = (page: PageContext, request: FastifyRequest, reply: FastifyReply, extra: Partial<Parameters<typeof SignInPage>[0]> = {}, status = 200) => {
     const query = request.query as Record<string, unknown>
@@ -116,7 +123,7 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
       const { provider: _, locale: __, returnTo: ___, ...secrets } = flow
       const identity = await oidc.finish({ provider, ...secrets } satisfies OidcFlow, new URL(request.url, config.publicUrl))
       const { session } = await signInWithOidc(stores, identity, request.headers['user-agent'])
-      setSessionCookie(request, reply, session)
+      await replaceSession(request, reply, session)
       return reply.redirect(flow.returnTo ?? `/${locale}/compte`, 303)
     } catch (error) {
       if (error instanceof SignInRefused) return back('courriel')
@@ -171,7 +178,7 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
       const token = field(request, 'jeton')
       const signedIn = /^[\w-]{43}$/.test(token) ? await signInWithEmailLink(stores, token, request.headers['user-agent']) : undefined
       if (!signedIn) return sendPage(reply, <EmailLinkPage page={page} token="" csrf="" invalid minutes={LINK_MINUTES} />, 400)
-      setSessionCookie(request, reply, signedIn.session)
+      await replaceSession(request, reply, signedIn.session)
       return reply.redirect(href(page, '/compte'), 303)
     }),
   )
@@ -182,7 +189,7 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
       verifyCsrf(request)
       const session = await signInAsAdministrator(stores, config.adminToken, field(request, 'token'), request.headers['user-agent'])
       if (!session) return signInPage(page, request, reply, { adminError: true }, 403)
-      setSessionCookie(request, reply, session)
+      await replaceSession(request, reply, session)
       return reply.redirect(href(page, '/administration/agents'), 303)
     }),
   )
