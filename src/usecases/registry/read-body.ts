@@ -21,15 +21,25 @@ export interface BodyReading {
 export async function readBody(stores: Pick<Stores, 'bodies' | 'statistics' | 'repositories'>, slug: string, page: PageRequest, now = new Date()): Promise<BodyReading | undefined> {
   const body = await stores.bodies.bySlug(slug)
   if (!body) return undefined
-  const { bodies, counts } = await stores.bodies.summaries()
-  const node = findNode(bodyTree(bodies, counts), body.id)
+  const node = await bodyNode(stores, body.id)
   // The body was just read: only a deletion in between leaves it out of the tree.
   if (!node) return undefined
-  const organisationIds = [...walkTree([node])].map(({ node: n }) => n.body.id)
+  const organisationIds = subtreeIds(node)
   const [accounts, profile, repositories] = await Promise.all([
     stores.bodies.accounts([body.id]),
     stores.statistics.profile({ organisationIds }, now),
     stores.repositories.search({ sort: 'pushed' }, page, { now, scope: { organisationIds } }),
   ])
   return { body, node, accounts, profile, repositories }
+}
+
+/** A body in the tree of bodies, with its sub-bodies and the counts with theirs. */
+export async function bodyNode(stores: Pick<Stores, 'bodies'>, id: string): Promise<BodyNode<BodySummary> | undefined> {
+  const { bodies, counts } = await stores.bodies.summaries()
+  return findNode(bodyTree(bodies, counts), id)
+}
+
+/** The ids of a body and of all its sub-bodies. */
+export function subtreeIds(node: BodyNode<BodySummary>): string[] {
+  return [...walkTree([node])].map(({ node: n }) => n.body.id)
 }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FeedRepository } from '../../adapters/db/stores/body-store.ts'
 import type { Context } from '../../context.ts'
-import { bodyTree, findNode, walkTree } from '../../domain/registry/body-tree.ts'
+import { bodyNode, subtreeIds } from '../../usecases/registry/read-body.ts'
 import { isLocale, type Locale, locales, translator } from '../i18n/index.ts'
 import { href } from '../views/page-context.ts'
 import { organisationFeedHref, organisationHref, registryPaths, repositoryHref } from '../views/registry-paths.ts'
@@ -33,9 +33,8 @@ export function registerFeeds(app: FastifyInstance, context: Pick<Context, 'stor
     if (!isLocale(locale)) return notFound(reply)
     const body = await stores.bodies.bySlug(slug)
     if (!body) return notFound(reply)
-    const { bodies, counts } = await stores.bodies.summaries()
-    const node = findNode(bodyTree(bodies, counts), body.id)
-    const ids = node ? [...walkTree([node])].map(({ node: n }) => n.body.id) : [body.id]
+    const node = await bodyNode(stores, body.id)
+    const ids = node ? subtreeIds(node) : [body.id]
     const base = baseUrl(request)
     const self = `${base}${organisationFeedHref({ locale }, slug)}`
     const title = translator(locale)('bodies.feed.body', { name: body.name })
