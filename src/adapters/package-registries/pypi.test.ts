@@ -121,7 +121,8 @@ const projects: Record<string, string> = {
   'udata-front': projectJson('udata-front', { home_page: 'UNKNOWN', project_urls: { Code: 'git+https://gitlab.com/etalab/udata-front.git' } }, []),
   'geo-utils': projectJson('geo_utils', { project_urls: { Homepage: 'https://git.data.gouv.fr/etalab/geo-utils' } }, ['2022-01-01T00:00:00Z']),
   'removed-project': '',
-  'hydra-client': projectJson('hydra-client', {}, []),
+  // Old answers had no upload_time_iso_8601.
+  'hydra-client': JSON.stringify({ info: { name: 'hydra-client', version: '0.3.0', summary: 'Client', project_urls: null }, urls: [{ filename: 'hydra_client-0.3.0.tar.gz', upload_time: '2019-06-21T08:15:02' }] }),
 }
 
 let server: RegistryServer | undefined
@@ -181,7 +182,7 @@ describe('PyPI', () => {
         publishedAt: '2022-01-01T00:00:00.000Z',
       },
       // removed-project: linked from the page, 404 on the API, left out.
-      { ecosystem: 'pypi', name: 'hydra-client', version: '1.0.0', description: null, homepage: null, repositoryUrl: null, publishedAt: null },
+      { ecosystem: 'pypi', name: 'hydra-client', version: '0.3.0', description: 'Client', homepage: null, repositoryUrl: null, publishedAt: '2019-06-21T08:15:02.000Z' },
     ])
   })
 

@@ -42,7 +42,10 @@ export class PypiRegistry implements PackageRegistry {
     const info = json.info
     const projectUrls = isObject(info.project_urls) ? Object.entries(info.project_urls) : []
     const files = Array.isArray(json.urls) ? json.urls.filter(isObject) : []
-    const uploads = files.map((file) => canonicalTime(field(file.upload_time_iso_8601) ?? field(file.upload_time))).filter((time): time is string => time !== null)
+    // `upload_time` is UTC without saying so: read as such, not in the server's zone.
+    const uploads = files
+      .map((file) => canonicalTime(field(file.upload_time_iso_8601) ?? field(file.upload_time)?.replace(/^(\d{4}-\d\d-\d\dT[\d:.]+)$/, '$1Z')))
+      .filter((time): time is string => time !== null)
     return {
       ecosystem: 'pypi',
       name: field(info.name) ?? name,
