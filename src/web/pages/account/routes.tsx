@@ -120,8 +120,8 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
     // No flow (expired, another browser, forged) or another provider's: nothing to check the answer against.
     if (!flow || flow.provider !== provider || !oidc.has(provider)) return back('oidc')
     try {
-      const { provider: _, locale: __, returnTo: ___, ...secrets } = flow
-      const identity = await oidc.finish({ provider, ...secrets } satisfies OidcFlow, new URL(request.url, config.publicUrl))
+      const checks: OidcFlow = { provider, state: flow.state, nonce: flow.nonce, codeVerifier: flow.codeVerifier }
+      const identity = await oidc.finish(checks, new URL(request.url, config.publicUrl))
       const { session } = await signInWithOidc(stores, identity, request.headers['user-agent'])
       await replaceSession(request, reply, session)
       return reply.redirect(flow.returnTo ?? `/${locale}/compte`, 303)
