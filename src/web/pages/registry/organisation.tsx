@@ -53,10 +53,10 @@ export function OrganisationPage(props: {
           <dt>{t('bodies.column.repositories')}</dt>
           <dd>{formatNumber(locale, node.totalCount)}{node.totalCount !== node.ownCount ? ` (${t('bodies.ownCount', { count: formatNumber(locale, node.ownCount) })})` : ''}</dd>
         </dl>
-        <p>
-          <a class="fr-link fr-icon-search-line fr-link--icon-left fr-mr-3w" href={searchLink}>{t('bodies.searchLink')}</a>{' '}
-          <a class="fr-link fr-icon-rss-line fr-link--icon-left" href={organisationFeedHref(page, body.slug)}>{t('bodies.feed.link')}</a>
-        </p>
+        <ul class="fr-links-group fr-mb-3w">
+          <li><a class="fr-link fr-icon-search-line fr-link--icon-left" href={searchLink}>{t('bodies.searchLink')}</a></li>
+          <li><a class="fr-link fr-icon-rss-line fr-link--icon-left" href={organisationFeedHref(page, body.slug)}>{t('bodies.feed.link')}</a></li>
+        </ul>
 
         {node.children.length > 0 ? (
           <section class="fr-mt-4w">

@@ -55,10 +55,10 @@ export function StatisticsPage(props: { page: PageContext; statistics: RegistryS
             />
           </div>
         </div>
-        <p>
-          <a class="fr-link fr-icon-rss-line fr-link--icon-left fr-mr-3w" href={href(page, registryPaths.feed)}>{t('bodies.feed.all')}</a>{' '}
-          <a class="fr-link fr-icon-code-s-slash-line fr-link--icon-left" href="/api/v1/statistics">{t('bodies.stats.json')}</a>
-        </p>
+        <ul class="fr-links-group fr-mb-3w">
+          <li><a class="fr-link fr-icon-rss-line fr-link--icon-left" href={href(page, registryPaths.feed)}>{t('bodies.feed.all')}</a></li>
+          <li><a class="fr-link fr-icon-code-s-slash-line fr-link--icon-left" href="/api/v1/statistics">{t('bodies.stats.json')}</a></li>
+        </ul>
       </div>
     </Layout>
   )
