@@ -30,6 +30,7 @@ beforeAll(async () => {
           LICENSE: 'placeholder',
           'CONTRIBUTING.md': 'Proposez vos changements par une demande de fusion.',
         }),
+        manifests: JSON.stringify({ 'package.json': JSON.stringify({ dependencies: { '@gouvfr/dsfr': '^1.14.0' }, devDependencies: { vitest: '^4.0.0' } }) }),
         publiccode_text: 'not: [valid', publiccode_valid: false,
       },
       { ...base, owner: 'lyon', name: 'formulaires', url: 'https://github.com/lyon/formulaires', organisation_id: other!.id, is_fork: true, parent_full_name: 'dinum/formulaires', licence: 'EUPL-1.2' },
@@ -60,6 +61,14 @@ describe('deriving the registry facts', () => {
     expect(compliance.rules.map((r) => r.id)).not.toContain('no-secrets')
     expect(compliance.rules.find((r) => r.id === 'contributing')?.status).toBe('pass')
     expect(repository.compliance_score).toBeGreaterThan(0)
+  })
+
+  it('stores the dependencies its manifests declare', async () => {
+    const rows = await database.db.selectFrom('dependency').select(['ecosystem', 'name', 'version', 'scope']).orderBy('name').execute()
+    expect(rows).toEqual([
+      { ecosystem: 'npm', name: '@gouvfr/dsfr', version: '^1.14.0', scope: 'runtime' },
+      { ecosystem: 'npm', name: 'vitest', version: '^4.0.0', scope: 'dev' },
+    ])
   })
 
   it('finds a repository by the words of its README', async () => {

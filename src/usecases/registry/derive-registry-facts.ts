@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../adapters/db/schema.ts'
-import type { DerivationRow, DerivedFacts } from '../../adapters/db/stores/registry-store.ts'
+import type { DependencyRow, DerivationRow, DerivedFacts } from '../../adapters/db/stores/registry-store.ts'
 import { createStores } from '../../adapters/db/stores/index.ts'
 import { crawledCompliance, effectiveLicence, readmeExcerpt, rootFileRoles } from '../../domain/registry/derived.ts'
 import { type ReuseReason, reuseScore } from '../../domain/registry/reuse-score.ts'
 import { roleOfRootFile } from '../../domain/registry/crawled.ts'
+import { extractDependencies } from '../../domain/registry/dependencies/index.ts'
 
 export interface DerivationSummary {
   repositories: number
@@ -19,7 +20,8 @@ const BATCH = 500
 /**
  * Derives the registry's facts from what the crawl stored: the licence that applies, the reuse score
  * with its reasons (it depends on the date: run after every crawl and daily), and — for repositories
- * whose files changed since — the README's words for search and the compliance of the root files.
+ * whose files changed since — the README's words for search, the compliance of the root files and the
+ * dependencies their manifests declare.
  * A row is written only when something changed, so a daily run over an unchanged registry writes little.
  */
 export async function deriveRegistryFacts(db: Kysely<DB>, options: { now?: Date; all?: boolean } = {}): Promise<DerivationSummary> {
@@ -34,6 +36,7 @@ export async function deriveRegistryFacts(db: Kysely<DB>, options: { now?: Date;
     afterId = rows[rows.length - 1]!.id
     const texts = new Map((await registry.texts(rows.filter((row) => row.files_changed).map((row) => row.id))).map((t) => [t.id, t]))
     const derived: DerivedFacts[] = []
+    const dependencies = new Map<string, DependencyRow[]>()
     for (const row of rows) {
       const facts = scoreOf(row, now)
       const text = texts.get(row.id)
@@ -41,11 +44,16 @@ export async function deriveRegistryFacts(db: Kysely<DB>, options: { now?: Date;
         const readme = Object.entries(text.files).find(([name]) => roleOfRootFile(name) === 'readme')
         const compliance = await crawledCompliance(text.files, text.publiccode_text === null ? null : { name: 'publiccode.yml', text: text.publiccode_text })
         derived.push({ ...facts, files: { readme_excerpt: readme ? readmeExcerpt(readme[1]) : null, compliance_score: compliance.score, compliance } })
+        dependencies.set(row.id, extractDependencies(text.manifests).dependencies)
       } else if (changed(row, facts)) {
         derived.push(facts)
       }
     }
-    await registry.saveDerived(derived, now)
+    await db.transaction().execute(async (trx) => {
+      const store = createStores(trx).registry
+      await store.saveDerived(derived, now)
+      await store.replaceDependencies(dependencies)
+    })
     summary.repositories += rows.length
     summary.filesDerived += texts.size
     summary.updated += derived.length
