@@ -35,7 +35,7 @@ export async function readBody(stores: Pick<Stores, 'bodies' | 'statistics' | 'r
 
 /** A body in the tree of bodies, with its sub-bodies and the counts with theirs. */
 export async function bodyNode(stores: Pick<Stores, 'bodies'>, id: string): Promise<BodyNode<BodySummary> | undefined> {
-  const { bodies, counts } = await stores.bodies.summaries()
+  const { bodies, counts } = await stores.bodies.subtree(id)
   return findNode(bodyTree(bodies, counts), id)
 }
 

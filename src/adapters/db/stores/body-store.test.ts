@@ -25,6 +25,20 @@ describe('BodyStore', () => {
     expect(findNode(tree, ids.directorate)?.totalCount).toBe(19)
   })
 
+  it('reads a body’s subtree with its counts, and stops at a cycle of parents', async () => {
+    const { bodies, counts } = await context.stores.bodies.subtree(ids.directorate)
+    expect(bodies.map((b) => b.slug)).toEqual(['dir-numerique', 'service-donnees'])
+    expect([...counts.values()].sort()).toEqual([12, 7])
+    expect(findNode(bodyTree(bodies, counts), ids.directorate)?.totalCount).toBe(19)
+    const setMinistryParent = (parent_id: string | null) => context.database.db.updateTable('organisation').set({ parent_id }).where('id', '=', ids.ministry).execute()
+    await setMinistryParent(ids.service)
+    try {
+      expect((await context.stores.bodies.subtree(ids.ministry)).bodies).toHaveLength(3)
+    } finally {
+      await setMinistryParent(null)
+    }
+  })
+
   it('finds bodies by name or acronym, ignoring accents and case, and never fails on odd text', async () => {
     expect(await context.stores.bodies.matching('MINISTERE')).toEqual(new Set([ids.ministry]))
     expect(await context.stores.bodies.matching('dnum')).toEqual(new Set([ids.directorate]))

@@ -2,6 +2,8 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import type { DB, Organisation, SourceTable } from '../schema.ts'
 import { matchesText, textQuery } from '../search.ts'
 
+const SUMMARY_COLUMNS = ['id', 'slug', 'name', 'acronym', 'kind', 'parent_id', 'siren', 'website', 'description', 'is_demo'] as const
+
 /** A body as lists and trees show it. */
 export interface BodySummary {
   id: string
@@ -41,26 +43,44 @@ export interface FeedRepository {
 
 /**
  * Public bodies, their accounts and what they publish, for the pages of the registry. Bodies are a few
- * thousand at most: lists and trees read them whole and roll counts up in memory (the repositories of a
- * body or an account are listed by RepositoryStore.search with a scope). Repositories gone from their
- * forge are left out.
+ * thousand at most: lists and trees read them whole (a body's page, its subtree) and roll counts up in
+ * memory; the repositories of a body or an account are listed by RepositoryStore.search with a scope.
+ * Repositories gone from their forge are left out.
  */
 export class BodyStore {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Every body, by name, and how many repositories each one publishes itself. */
   async summaries(): Promise<{ bodies: BodySummary[]; counts: Map<string, number> }> {
-    const [bodies, counts] = await Promise.all([
-      this.db.selectFrom('organisation').select(['id', 'slug', 'name', 'acronym', 'kind', 'parent_id', 'siren', 'website', 'description', 'is_demo']).orderBy('name').orderBy('slug').execute(),
-      this.db
-        .selectFrom('repository')
-        .where('gone_at', 'is', null)
-        .where('organisation_id', 'is not', null)
-        .select(['organisation_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy('organisation_id')
-        .execute(),
-    ])
-    return { bodies, counts: new Map(counts.map((row) => [row.organisation_id!, row.n])) }
+    const bodies = await this.db.selectFrom('organisation').select(SUMMARY_COLUMNS).orderBy('name').orderBy('slug').execute()
+    return { bodies, counts: await this.counts() }
+  }
+
+  /**
+   * A body and all its sub-bodies, with their repository counts: what a body's page needs, read through
+   * the indexes whatever the size of the registry (`union` stops at a cycle of parents).
+   */
+  async subtree(rootId: string): Promise<{ bodies: BodySummary[]; counts: Map<string, number> }> {
+    const { rows: bodies } = await sql<BodySummary>`
+      with recursive tree as (
+        select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(c)))} from organisation where id = ${rootId}
+        union
+        select ${sql.join(SUMMARY_COLUMNS.map((c) => sql.ref(`o.${c}`)))} from organisation o join tree on o.parent_id = tree.id
+      )
+      select * from tree order by name, slug`.execute(this.db)
+    return { bodies, counts: await this.counts(bodies.map((body) => body.id)) }
+  }
+
+  private async counts(organisationIds?: string[]): Promise<Map<string, number>> {
+    let query = this.db
+      .selectFrom('repository')
+      .where('gone_at', 'is', null)
+      .where('organisation_id', 'is not', null)
+      .select(['organisation_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('organisation_id')
+    if (organisationIds) query = query.where('organisation_id', 'in', organisationIds)
+    const rows = await query.execute()
+    return new Map(rows.map((row) => [row.organisation_id!, row.n]))
   }
 
   /**
