@@ -4,16 +4,16 @@ import {
   type CatalogueSort,
   effectiveSort,
   FACETS,
+  type FacetCount,
   type FacetCounts,
   type FacetName,
-  LICENCE_FAMILIES,
   licenceFacets,
   orderFacetCounts,
 } from '../../../domain/catalogue/facets.ts'
 import type { Page, PageRequest } from '../../../domain/shared/page.ts'
 import type { DB, NewSoftware, Software } from '../schema.ts'
 import { inBatches, withoutInternals } from '../batches.ts'
-import { matchesText, pageTotal, relevance, textQuery } from '../search.ts'
+import { matchesText, relevance, textQuery } from '../search.ts'
 
 export type SoftwareSort = CatalogueSort
 
@@ -58,67 +58,52 @@ export interface SoftwareDetails {
 }
 
 /**
- * The facet attributes of a software row, as SQL over the alias `s`. The licence family and its
- * authorisation are the domain's rules (TypeScript), so they reach SQL as the list of the catalogue's
- * licences in each class: a few dozen distinct expressions, read at each search.
+ * The matched rows of a search, in the CTE `m`: the facet attributes and the sort keys of every
+ * software the text matches. The licence family and its authorisation are the domain's rules
+ * (TypeScript): a licence filter reaches SQL as the lists of the catalogue's licences in the chosen
+ * classes, and licence counts are counted by licence, then summed by class.
  */
-interface FacetColumns {
-  status: RawBuilder<string>
-  categories: RawBuilder<string[]>
-  licenceFamily: RawBuilder<string>
-  authorised: RawBuilder<boolean>
-  platforms: RawBuilder<string[]>
-  os: RawBuilder<string[]>
-  market: RawBuilder<boolean>
-  referents: RawBuilder<boolean>
-  instance: RawBuilder<boolean>
-  years: RawBuilder<number[]>
-}
-
-const MATCHED_COLUMNS: FacetColumns = {
-  status: sql`m.status`,
-  categories: sql`m.categories`,
-  licenceFamily: sql`m.licence_family`,
-  authorised: sql`m.authorised`,
-  platforms: sql`m.platforms`,
-  os: sql`m.os`,
-  market: sql`m.market`,
-  referents: sql`m.referents`,
-  instance: sql`m.instance`,
-  years: sql`m.sill_years`,
+interface LicenceClasses {
+  byFamily: Map<string, string[]>
+  authorised: string[]
 }
 
 const yesNo = (column: RawBuilder<boolean>, values: string[]): RawBuilder<boolean> =>
   values.includes('yes') === values.includes('no') ? sql`true` : values.includes('yes') ? column : sql`not ${column}`
 
-/** The SQL condition of one facet's chosen values. */
-function facetCondition(facet: FacetName, values: string[], c: FacetColumns): RawBuilder<boolean> {
+/** The SQL condition of one facet's chosen values, over the matched rows `m`. */
+function facetCondition(facet: FacetName, values: string[], licences: LicenceClasses): RawBuilder<boolean> {
   switch (facet) {
-    case 'status': return sql`${c.status} = any(${values}::text[])`
-    case 'category': return sql`${c.categories} && ${values}::text[]`
-    case 'licence': return sql`${c.licenceFamily} = any(${values}::text[])`
-    case 'authorised': return yesNo(c.authorised, values)
-    case 'platform': return sql`${c.platforms} && ${values}::text[]`
-    case 'os': return sql`${c.os} && ${values}::text[]`
-    case 'market': return yesNo(c.market, values)
-    case 'referents': return yesNo(c.referents, values)
-    case 'instance': return yesNo(c.instance, values)
-    case 'year': return sql`${c.years} && ${values.map(Number)}::int[]`
+    case 'status': return sql`m.status = any(${values}::text[])`
+    case 'category': return sql`m.categories && ${values}::text[]`
+    case 'licence': {
+      const listed = values.flatMap((family) => licences.byFamily.get(family) ?? [])
+      const inList = sql<boolean>`coalesce(m.licence = any(${listed}::text[]), false)`
+      // Unknown or proprietary is every licence of no known family, and no licence at all.
+      return values.includes('proprietary-or-unknown') ? sql`(${inList} or m.licence is null)` : inList
+    }
+    case 'authorised': return yesNo(sql`coalesce(m.licence = any(${licences.authorised}::text[]), false)`, values)
+    case 'platform': return sql`m.platforms && ${values}::text[]`
+    case 'os': return sql`m.os && ${values}::text[]`
+    case 'market': return yesNo(sql`m.market`, values)
+    case 'referents': return yesNo(sql`m.referents`, values)
+    case 'instance': return yesNo(sql`m.instance`, values)
+    case 'year': return sql`m.sill_years && ${values.map(Number)}::int[]`
   }
 }
 
 /** Every chosen facet but `except`, ANDed. */
-function filtersCondition(filters: CatalogueFilters, c: FacetColumns, except?: FacetName): RawBuilder<boolean> {
-  const conditions = FACETS.filter((facet) => facet !== except && filters[facet]?.length).map((facet) => facetCondition(facet, filters[facet]!, c))
+function filtersCondition(filters: CatalogueFilters, licences: LicenceClasses, except?: FacetName): RawBuilder<boolean> {
+  const conditions = FACETS.filter((facet) => facet !== except && filters[facet]?.length).map((facet) => facetCondition(facet, filters[facet]!, licences))
   return conditions.length ? sql`(${sql.join(conditions, sql` and `)})` : sql`true`
 }
 
-/** A facet's value in a counted row: the rows of array facets are unnested as `v`. */
+/** A facet's value in a counted row (array facets are unnested as `v`); licence facets count by licence. */
 const FACET_VALUE: Record<FacetName, { value: RawBuilder<string>; unnest?: RawBuilder<unknown> }> = {
   status: { value: sql`m.status` },
   category: { value: sql`v`, unnest: sql`m.categories` },
-  licence: { value: sql`m.licence_family` },
-  authorised: { value: sql`case when m.authorised then 'yes' else 'no' end` },
+  licence: { value: sql`coalesce(m.licence, '')` },
+  authorised: { value: sql`coalesce(m.licence, '')` },
   platform: { value: sql`v`, unnest: sql`m.platforms` },
   os: { value: sql`v`, unnest: sql`m.os` },
   market: { value: sql`case when m.market then 'yes' else 'no' end` },
@@ -127,11 +112,18 @@ const FACET_VALUE: Record<FacetName, { value: RawBuilder<string>; unnest?: RawBu
   year: { value: sql`v::text`, unnest: sql`m.sill_years` },
 }
 
-const ORDER: Record<Exclude<SoftwareSort, 'relevance'>, RawBuilder<unknown>> = {
-  name: sql`lower(s.name)`,
-  updated: sql`s.updated_at desc`,
-  users: sql`(s.user_count + s.referent_count) desc`,
-  release: sql`s.latest_release_on desc nulls last`,
+const ORDER: Record<SoftwareSort, RawBuilder<unknown>> = {
+  relevance: sql`m.rank desc`,
+  name: sql`m.sort_name`,
+  updated: sql`m.updated_at desc`,
+  users: sql`m.popularity desc`,
+  release: sql`m.latest_release_on desc nulls last`,
+}
+
+/** The software of one page, and the facet counts when asked for. */
+export interface SoftwareSearchResult {
+  result: Page<SoftwareRecord>
+  facets: FacetCounts
 }
 
 /** The catalogue's software, read and written in the database. */
@@ -139,75 +131,69 @@ export class SoftwareStore {
   constructor(private readonly db: Kysely<DB>) {}
 
   async search(request: SoftwareSearch): Promise<Page<SoftwareRecord>> {
-    const text = request.q?.trim() ? textQuery(request.q.trim()) : undefined
-    const filters = request.filters ?? {}
-    const columns = await this.facetColumns(Boolean(filters.licence?.length || filters.authorised?.length))
-    const where = sql`${text ? matchesText(sql.ref('s.search'), sql.ref('s.name'), text) : sql`true`} and ${filtersCondition(filters, columns)}`
-    const sort = effectiveSort({ q: text ? request.q : undefined, sort: request.sort })
-    const order = sort === 'relevance' && text ? sql`${relevance(sql.ref('s.search'), sql.ref('s.name'), text)} desc` : ORDER[sort === 'relevance' ? 'name' : sort]
-    const { rows } = await sql<Software & { total_count: number }>`
-      select s.*, count(*) over () as total_count from software s
-      where ${where}
-      order by ${order}, lower(s.name), s.id
-      limit ${request.pageSize} offset ${(request.page - 1) * request.pageSize}
-    `.execute(this.db)
-    const total = await pageTotal(rows, request.page, async () => {
-      const { rows: [count] } = await sql<{ n: number }>`select count(*)::int as n from software s where ${where}`.execute(this.db)
-      return count!.n
-    })
-    return { items: rows.map(withoutInternals), total, page: request.page, pageSize: request.pageSize }
+    return (await this.run(request, false)).result
   }
 
   /**
-   * The count of each facet value among the software that the text and the other facets' choices
-   * match, in one statement: the matched rows are read once, then counted facet by facet.
+   * A page of the search and the count of each facet value among the software that the text and
+   * the other facets' choices match.
    */
-  async facetCounts(request: Pick<SoftwareSearch, 'q' | 'filters'>): Promise<FacetCounts> {
+  async searchWithFacets(request: SoftwareSearch): Promise<SoftwareSearchResult> {
+    const { result, facets } = await this.run(request, true)
+    return { result, facets: facets! }
+  }
+
+  /**
+   * One statement reads the rows the text matches once (the costly part: the text search), then
+   * pages them under every filter and counts each facet under the other facets' filters; a second
+   * reads the page's rows by id.
+   */
+  private async run(request: SoftwareSearch, withFacets: boolean): Promise<{ result: Page<SoftwareRecord>; facets?: FacetCounts }> {
     const text = request.q?.trim() ? textQuery(request.q.trim()) : undefined
     const filters = request.filters ?? {}
-    const columns = await this.facetColumns(true)
+    const licences = withFacets || filters.licence?.length || filters.authorised?.length ? await this.licenceClasses() : { byFamily: new Map(), authorised: [] }
+    const sort = effectiveSort({ q: text ? request.q : undefined, sort: request.sort })
     const counts = FACETS.map((facet) => {
       const { value, unnest } = FACET_VALUE[facet]
       return sql`select ${facet} as facet, ${value} as value, count(*)::int as n
         from matched m ${unnest ? sql`cross join lateral unnest(${unnest}) as v` : sql``}
-        where ${filtersCondition(filters, MATCHED_COLUMNS, facet)} group by 2`
+        where ${filtersCondition(filters, licences, facet)} group by 2`
     })
-    const { rows } = await sql<{ facet: FacetName; value: string; n: number }>`
+    const { rows: [answer] } = await sql<{ ids: string[] | null; total: number; facets: { facet: FacetName; value: string; n: number }[] | null }>`
       with matched as materialized (
-        select ${columns.status} as status, ${columns.categories} as categories, ${columns.licenceFamily} as licence_family,
-          ${columns.authorised} as authorised, ${columns.platforms} as platforms, ${columns.os} as os, ${columns.market} as market,
-          ${columns.referents} as referents, ${columns.instance} as instance, ${columns.years} as sill_years
+        select s.id, s.status, s.categories, s.licence, s.platforms, s.os, coalesce(s.support_market, false) as market,
+          s.referent_count > 0 as referents, s.public_instance_count > 0 as instance, s.sill_years,
+          ${text ? relevance(sql.ref('s.search'), sql.ref('s.name'), text) : sql`0`} as rank, lower(s.name) as sort_name, s.updated_at,
+          s.user_count + s.referent_count as popularity, s.latest_release_on
         from software s where ${text ? matchesText(sql.ref('s.search'), sql.ref('s.name'), text) : sql`true`}
-      )
-      ${sql.join(counts, sql` union all `)}
+      ),
+      chosen as (select * from matched m where ${filtersCondition(filters, licences)})
+      select
+        (select json_agg(p.id order by p.n) from (
+          select m.id, row_number() over (order by ${ORDER[sort]}, m.sort_name, m.id) as n from chosen m
+          order by n limit ${request.pageSize} offset ${(request.page - 1) * request.pageSize}
+        ) p) as ids,
+        (select count(*)::int from chosen) as total,
+        ${withFacets ? sql`(select json_agg(f) from (${sql.join(counts, sql` union all `)}) f)` : sql`null`} as facets
     `.execute(this.db)
-    return Object.fromEntries(
-      FACETS.map((facet) => [facet, orderFacetCounts(facet, rows.filter((r) => r.facet === facet).map((r) => ({ value: r.value, count: r.n })), filters[facet])]),
+    const ids = answer!.ids ?? []
+    const rows = ids.length ? await this.db.selectFrom('software').selectAll().where('id', 'in', ids).execute() : []
+    const byId = new Map(rows.map((row) => [row.id, withoutInternals(row)]))
+    const result = { items: ids.flatMap((id) => byId.get(id) ?? []), total: answer!.total, page: request.page, pageSize: request.pageSize }
+    if (!withFacets) return { result }
+    const counted = answer!.facets ?? []
+    const facets = Object.fromEntries(
+      FACETS.map((facet) => {
+        const raw = counted.filter((r) => r.facet === facet)
+        const values = facet === 'licence' || facet === 'authorised' ? byLicenceClass(facet, raw) : raw.map((r) => ({ value: r.value, count: r.n }))
+        return [facet, orderFacetCounts(facet, values, filters[facet])]
+      }),
     ) as FacetCounts
-  }
-
-  /** The facet columns over `software s`; the licence classes are read only when asked for (a search without licence filter skips them). */
-  private async facetColumns(withLicences: boolean): Promise<FacetColumns> {
-    const licences = withLicences ? await this.licenceClasses() : { byFamily: new Map<string, string[]>(), authorised: [] }
-    const inFamily = LICENCE_FAMILIES.filter((family) => family !== 'proprietary-or-unknown' && licences.byFamily.get(family)?.length)
-    return {
-      status: sql`s.status`,
-      categories: sql`s.categories`,
-      licenceFamily: inFamily.length
-        ? sql`(case ${sql.join(inFamily.map((family) => sql`when s.licence = any(${licences.byFamily.get(family)!}::text[]) then ${family}`), sql` `)} else 'proprietary-or-unknown' end)`
-        : sql`'proprietary-or-unknown'`,
-      authorised: sql`coalesce(s.licence = any(${licences.authorised}::text[]), false)`,
-      platforms: sql`s.platforms`,
-      os: sql`s.os`,
-      market: sql`coalesce(s.support_market, false)`,
-      referents: sql`(s.referent_count > 0)`,
-      instance: sql`(s.public_instance_count > 0)`,
-      years: sql`s.sill_years`,
-    }
+    return { result, facets }
   }
 
   /** The catalogue's distinct licences by family, and those authorised. */
-  private async licenceClasses(): Promise<{ byFamily: Map<string, string[]>; authorised: string[] }> {
+  private async licenceClasses(): Promise<LicenceClasses> {
     const { rows } = await sql<{ licence: string }>`select distinct licence from software where licence is not null`.execute(this.db)
     const byFamily = new Map<string, string[]>()
     const authorised: string[] = []
@@ -293,6 +279,17 @@ export class SoftwareStore {
       return query.orderBy('id').limit(limit).execute().then((rows) => rows.map(withoutInternals))
     })
   }
+}
+
+/** Counts by licence ('' for none) summed by family, or by authorisation. */
+function byLicenceClass(facet: 'licence' | 'authorised', counts: { value: string; n: number }[]): FacetCount[] {
+  const sums = new Map<string, number>()
+  for (const { value, n } of counts) {
+    const { family, authorised } = licenceFacets(value || null)
+    const key = facet === 'licence' ? family : authorised ? 'yes' : 'no'
+    sums.set(key, (sums.get(key) ?? 0) + n)
+  }
+  return [...sums].map(([value, count]) => ({ value, count }))
 }
 
 /** `https://gitlab.com/group/sub/name.git/` → host `gitlab.com`, owner `group/sub`, name `name`, lower-cased. */

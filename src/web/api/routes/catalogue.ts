@@ -66,11 +66,13 @@ export function catalogueRoutes(context: Pick<Context, 'stores'>): AnyRoute[] {
       async handler({ query }) {
         const { q, sort, page, pageSize, facets, ...chosen } = query
         const filters: CatalogueFilters = Object.fromEntries(Object.entries(chosen).filter(([, values]) => values !== undefined))
-        const [result, counts] = await Promise.all([
-          context.stores.software.search({ q, sort, page, pageSize, filters }),
-          facets === 'true' ? context.stores.software.facetCounts({ q, filters }) : undefined,
-        ])
-        return { ...result, items: result.items.map(toSoftwareDto), ...(counts ? { facets: counts } : {}) }
+        const request = { q, sort, page, pageSize, filters }
+        if (facets !== 'true') {
+          const result = await context.stores.software.search(request)
+          return { ...result, items: result.items.map(toSoftwareDto) }
+        }
+        const { result, facets: counts } = await context.stores.software.searchWithFacets(request)
+        return { ...result, items: result.items.map(toSoftwareDto), facets: counts }
       },
     }),
     route({
