@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely'
+import { type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely'
 import { inBatches } from '../batches.ts'
 import type { DB, LibraryTable } from '../schema.ts'
 
@@ -195,6 +195,42 @@ export class RegistryStore {
     })
   }
 
+  /**
+   * Replaces what one registry account publishes (packages no longer listed are removed), tied to the
+   * body whose forge account has the same name when there is one (`@etalab` → the `etalab` organisation).
+   */
+  async replaceAccountLibraries(account: string, ownerName: string, packages: readonly NewLibrary[], now: Date): Promise<void> {
+    const owner = await this.db
+      .selectFrom('source')
+      .select('organisation_id')
+      .where(sql<SqlBool>`lower(owner) = lower(${ownerName})`)
+      .where('organisation_id', 'is not', null)
+      .executeTakeFirst()
+    const organisation_id = owner?.organisation_id ?? null
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('library').where('account', '=', account).execute()
+      for (let i = 0; i < packages.length; i += 500) {
+        const rows = packages.slice(i, i + 500).map((p) => ({ ...p, account, organisation_id, updated_at: now }))
+        await trx
+          .insertInto('library')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['ecosystem', 'name']).doUpdateSet((eb) => ({
+              version: eb.ref('excluded.version'),
+              description: eb.ref('excluded.description'),
+              homepage: eb.ref('excluded.homepage'),
+              repository_url: eb.ref('excluded.repository_url'),
+              account: eb.ref('excluded.account'),
+              organisation_id: eb.ref('excluded.organisation_id'),
+              published_at: eb.ref('excluded.published_at'),
+              updated_at: now,
+            })),
+          )
+          .execute()
+      }
+    })
+  }
+
   /** Libraries public bodies publish on package registries. */
   async publishedLibraries(options: { ecosystem?: string; limit: number; offset: number }) {
     let query = this.db.selectFrom('library as l').leftJoin('organisation as o', 'o.id', 'l.organisation_id')
@@ -232,6 +268,8 @@ export interface DependencyExportRow extends DependencyRow {
   owner: string
   repository_name: string
 }
+
+export type NewLibrary = Pick<Insertable<LibraryTable>, 'ecosystem' | 'name' | 'version' | 'description' | 'homepage' | 'repository_url' | 'published_at'>
 
 export type PublishedLibrary = Selectable<LibraryTable> & { organisation_slug: string | null; organisation_name: string | null }
 
