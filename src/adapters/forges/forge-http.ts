@@ -111,59 +111,67 @@ export class ForgeHttp {
         await sleep(this.#options.backoffMs * 2 ** (attempt - 1) * (0.5 + Math.random() / 2))
       }
       const state = await this.#pickToken()
-      let response: Response
+      // A timer cleared once the answer is read: AbortSignal.timeout would keep one alive for the whole
+      // timeout after every request, thousands of them in a crawl.
+      const abort = new AbortController()
+      const timer = setTimeout(() => abort.abort(new DOMException(`${url} timed out`, 'TimeoutError')), this.#options.timeoutMs)
       try {
-        this.stats.requests++
-        response = await fetch(url, {
-          method: init.method ?? 'GET',
-          redirect: 'follow',
-          signal: AbortSignal.timeout(this.#options.timeoutMs),
-          headers: {
-            accept: 'application/json',
-            'user-agent': this.#options.userAgent,
-            ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...(init.etag ? { 'if-none-match': init.etag } : {}),
-            ...(state.token ? this.#options.authHeader(state.token) : {}),
-            ...init.headers,
-          },
-          ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-        })
-      } catch (error) {
-        lastError = error // timeout, reset, refused: retried
-        continue
-      }
-      this.#readBudget(state, response.headers)
-      if (response.status === 304) {
-        this.stats.notModified++
-        return { status: 304, notModified: true, headers: response.headers }
-      }
-      const wait = this.#rateLimitWait(state, response)
-      if (wait !== undefined) {
-        await response.body?.cancel()
-        if (wait > this.#options.maxWaitMs) throw new ForgeHttpError(`Rate limited by ${new URL(url).host} for ${Math.round(wait / 1000)} s, longer than the crawl waits.`, response.status, url)
-        this.stats.rateLimitWaits++
-        // Another token may have budget left: only wait when none has.
-        if (!this.#tokens.some((t) => t !== state && t.remaining > 0)) await sleep(wait)
-        attempt--
-        continue
-      }
-      if (response.status >= 500) {
-        await response.body?.cancel()
-        lastError = new ForgeHttpError(`${url} answered ${response.status}`, response.status, url)
-        continue
-      }
-      let text: string
-      try {
-        text = await response.text()
-      } catch (error) {
-        lastError = error // the connection broke mid-body
-        continue
-      }
-      if (response.status >= 400) throw new ForgeHttpError(`${url} answered ${response.status}: ${text.slice(0, 200)}`, response.status, url)
-      try {
-        return { status: response.status, headers: response.headers, body: parse(text), url: response.url || url }
-      } catch {
-        lastError = new ForgeHttpError(`${url} answered invalid JSON (${text.length} bytes)`, response.status, url)
+        let response: Response
+        try {
+          this.stats.requests++
+          response = await fetch(url, {
+            method: init.method ?? 'GET',
+            redirect: 'follow',
+            signal: abort.signal,
+            headers: {
+              accept: 'application/json',
+              'user-agent': this.#options.userAgent,
+              ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+              ...(init.etag ? { 'if-none-match': init.etag } : {}),
+              ...(state.token ? this.#options.authHeader(state.token) : {}),
+              ...init.headers,
+            },
+            ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+          })
+        } catch (error) {
+          lastError = error // timeout, reset, refused: retried
+          continue
+        }
+        this.#readBudget(state, response.headers)
+        if (response.status === 304) {
+          this.stats.notModified++
+          return { status: 304, notModified: true, headers: response.headers }
+        }
+        const wait = this.#rateLimitWait(state, response)
+        if (wait !== undefined) {
+          await response.body?.cancel()
+          if (wait > this.#options.maxWaitMs) throw new ForgeHttpError(`Rate limited by ${new URL(url).host} for ${Math.round(wait / 1000)} s, longer than the crawl waits.`, response.status, url)
+          this.stats.rateLimitWaits++
+          // Another token may have budget left: only wait when none has.
+          if (!this.#tokens.some((t) => t !== state && t.remaining > 0)) await sleep(wait)
+          attempt--
+          continue
+        }
+        if (response.status >= 500) {
+          await response.body?.cancel()
+          lastError = new ForgeHttpError(`${url} answered ${response.status}`, response.status, url)
+          continue
+        }
+        let text: string
+        try {
+          text = await response.text()
+        } catch (error) {
+          lastError = error // the connection broke mid-body
+          continue
+        }
+        if (response.status >= 400) throw new ForgeHttpError(`${url} answered ${response.status}: ${text.slice(0, 200)}`, response.status, url)
+        try {
+          return { status: response.status, headers: response.headers, body: parse(text), url: response.url || url }
+        } catch {
+          lastError = new ForgeHttpError(`${url} answered invalid JSON (${text.length} bytes)`, response.status, url)
+        }
+      } finally {
+        clearTimeout(timer)
       }
     }
     throw lastError instanceof Error ? lastError : new Error(String(lastError))

@@ -40,7 +40,7 @@ export function deriveFiles(read: Record<string, string>): RepositoryFiles {
  * Repositories whose files are read and stored together: enough to fill the forges' shared requests
  * (GitHub reads fifty repositories a request), few enough that a batch holds little text at a time.
  */
-const FILES_CHUNK = 100
+const FILES_CHUNK = 50
 
 /**
  * Crawls accounts of one forge together: lists them (several per request where the forge allows,
