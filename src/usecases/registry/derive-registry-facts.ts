@@ -49,11 +49,13 @@ export async function deriveRegistryFacts(db: Kysely<DB>, options: { now?: Date;
         derived.push(facts)
       }
     }
-    await db.transaction().execute(async (trx) => {
+    const save = async (trx: Kysely<DB>) => {
       const store = createStores(trx).registry
       await store.saveDerived(derived, now)
       await store.replaceDependencies(dependencies)
-    })
+    }
+    // Inside a caller's transaction (the demo's first load), its transaction holds the batch.
+    await (db.isTransaction ? save(db) : db.transaction().execute(save))
     summary.repositories += rows.length
     summary.filesDerived += texts.size
     summary.updated += derived.length
