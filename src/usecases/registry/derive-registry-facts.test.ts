@@ -1,6 +1,5 @@
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { matchesText, textQuery } from '../../adapters/db/search.ts'
+import { createStores } from '../../adapters/db/stores/index.ts'
 import { openTestDatabase, type TestDatabase } from '../../testing/test-database.ts'
 import { deriveRegistryFacts } from './derive-registry-facts.ts'
 
@@ -72,9 +71,8 @@ describe('deriving the registry facts', () => {
   })
 
   it('finds a repository by the words of its README', async () => {
-    const text = textQuery('démarche')
-    const rows = await database.db.selectFrom('repository').select('name').where(matchesText(sql.ref('search'), sql.ref('name'), text)).execute()
-    expect(rows.map((r) => r.name)).toEqual(['formulaires'])
+    const result = await createStores(database.db).repositories.search({ q: 'démarche', sort: 'relevance' }, { page: 1, pageSize: 10 })
+    expect(result.items.map((r) => `${r.owner}/${r.name}`)).toEqual(['dinum/formulaires'])
   })
 
   it('writes nothing on a second run when nothing changed', async () => {

@@ -17,11 +17,11 @@ beforeAll(async () => {
       forge: 'gitlab', forge_host: 'gitlab.example.org', owner: 'dinum/outils', name: 'formulaires', url: 'https://gitlab.example.org/dinum/outils/formulaires',
       organisation_id: body!.id, description: 'Des formulaires <img src=x onerror=alert(1)>', language: 'TypeScript', licence: 'MIT', stars: 12, forks: 3,
       files: JSON.stringify({ 'README.md': '# Formulaires\nUn outil pour les démarches.' }), files_read_at: new Date().toISOString(),
+      manifests: JSON.stringify({ 'package.json': JSON.stringify({ name: 'formulaires', dependencies: { '@gouvfr/dsfr': '^1.14.0' } }) }),
       publiccode_text: 'publiccodeYmlVersion: "0.4"\nname: [broken', publiccode_valid: false, publiccode_errors: JSON.stringify([{ key: 'name', message: 'must be a string', line: 2, column: 7 }]),
     })
     .returning('id')
     .execute()
-  await db.insertInto('dependency').values({ repository_id: repository!.id, ecosystem: 'npm', name: '@gouvfr/dsfr', version: '^1.14.0', scope: 'runtime', manifest: 'package.json' }).execute()
   await db.insertInto('repository_counter').values([
     { repository_id: repository!.id, crawled_at: '2026-10-01T00:00:00Z', stars: 10, forks: 2, watchers: 1, open_issues: 0 },
     { repository_id: repository!.id, crawled_at: '2026-11-01T00:00:00Z', stars: 12, forks: 3, watchers: 1, open_issues: 0 },

@@ -17,16 +17,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       add column reused_by integer not null default 0,
       add column derived_at timestamptz;
 
-    alter table repository drop column search;
-    alter table repository add column search tsvector generated always as (
-      setweight(to_tsvector('simple', socle_unaccent(name)), 'A') ||
-      setweight(to_tsvector('simple', socle_unaccent(socle_words(topics))), 'B') ||
-      setweight(to_tsvector('french', socle_unaccent(coalesce(description, ''))), 'C') ||
-      setweight(to_tsvector('english', socle_unaccent(coalesce(description, ''))), 'C') ||
-      setweight(to_tsvector('french', socle_unaccent(coalesce(readme_excerpt, ''))), 'D') ||
-      setweight(to_tsvector('english', socle_unaccent(coalesce(readme_excerpt, ''))), 'D')
+    -- The README's words get a vector of their own: matched, but not ranked (ranking reads the small
+    -- vector of name, topics and description only, so a search over thousands of matches stays fast).
+    alter table repository add column readme_search tsvector generated always as (
+      to_tsvector('french', socle_unaccent(coalesce(readme_excerpt, ''))) ||
+      to_tsvector('english', socle_unaccent(coalesce(readme_excerpt, '')))
     ) stored;
-    create index repository_search on repository using gin(search);
+    create index repository_readme_search on repository using gin(readme_search);
 
     create index repository_reuse on repository(reuse_score desc, id desc);
     create index repository_stars on repository(stars desc, id desc);

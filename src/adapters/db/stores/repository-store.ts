@@ -22,7 +22,7 @@ export type RepositoryRecord = RepositorySummary & {
 }
 
 /** A repository with everything the crawl and the registry know of it: its page. */
-export type RepositoryDetail = Omit<Repository, 'search'> & { organisation_slug: string | null; organisation_name: string | null }
+export type RepositoryDetail = Omit<Repository, 'search' | 'readme_search'> & { organisation_slug: string | null; organisation_name: string | null }
 
 /** Which repositories a list covers, besides the user's filters: a body's page, an account's page. */
 export type RepositoryScope = { organisationIds: readonly string[] } | { sourceId: string }
@@ -82,15 +82,19 @@ export class RepositoryStore {
       if (cursor?.after) after = direction === 'desc' ? sql<SqlBool>`(${key}, r.id) < (${cursor.after[0]}, ${cursor.after[1]})` : sql<SqlBool>`(${key}, r.id) > (${cursor.after[0]}, ${cursor.after[1]})`
     }
     const conditions = after ? [...where, after] : where
-    const rows = await sql<RepositoryRecord & { sort_key: unknown }>`
+    // Words: every match is ranked anyway, so the window count is free; otherwise an index gives the
+    // first rows of a sort and the total is counted apart.
+    const rows = await sql<RepositoryRecord & { sort_key: unknown; total_count?: number }>`
       select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name, ${key} as sort_key
+        ${text && !after ? sql`, count(*) over ()::int as total_count` : sql``}
       from repository r left join organisation o on o.id = r.organisation_id
       where ${sql.join(conditions, sql` and `)}
       order by ${order}
       limit ${limit + 1} offset ${after ? 0 : offset}
     `.execute(this.db)
-    const total = await this.count(where)
-    const items = rows.rows.slice(0, limit).map(({ sort_key: _key, ...row }) => row)
+    const windowTotal = rows.rows[0]?.total_count
+    const total = windowTotal ?? (text && !after && offset === 0 ? 0 : await this.count(where))
+    const items = rows.rows.slice(0, limit).map(({ sort_key: _key, total_count: _total, ...row }) => row)
     let nextCursor: string | null = null
     if ('cursor' in window && rows.rows.length > limit) {
       const last = rows.rows[limit - 1]!
@@ -159,7 +163,10 @@ export class RepositoryStore {
       if (value) add(value === 'yes' ? sql`${column} is true` : sql`${column} is not true`)
     }
     if (scope) add('sourceId' in scope ? sql`r.source_id = ${scope.sourceId}` : scope.organisationIds.length > 0 ? sql`r.organisation_id in (${sql.join(scope.organisationIds)})` : sql`false`)
-    if (filters.q) add(matchesText(sql.ref('r.search'), sql.ref('r.name'), textQuery(filters.q)))
+    if (filters.q) {
+      const text = textQuery(filters.q)
+      add(sql`(${matchesText(sql.ref('r.search'), sql.ref('r.name'), text)} or r.readme_search @@ ${text.query})`)
+    }
     anyOf(sql`o.slug`, filters.organisation)
     if (filters.ministry && filters.ministry.length > 0) {
       add(sql`r.organisation_id in (
@@ -198,7 +205,7 @@ export class RepositoryStore {
       .orderBy('r.gone_at', 'desc')
       .executeTakeFirst()
     if (!row) return undefined
-    const { search: _search, ...detail } = row
+    const { search: _search, readme_search: _readme, ...detail } = row
     return detail
   }
 
