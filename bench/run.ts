@@ -1,8 +1,10 @@
+import { benchCatalogue } from './catalogue.ts'
 import { benchCheck } from './check.ts'
 import { benchCrawl } from './crawl.ts'
 import { benchLicences } from './licences.ts'
 import type { BenchResult } from './measure.ts'
 import { benchPublicCode } from './publiccode.ts'
+import { benchRegistry } from './registry.ts'
 import { benchWeb } from './web.ts'
 
 /**
@@ -11,10 +13,12 @@ import { benchWeb } from './web.ts'
  */
 const benches: Record<string, () => Promise<BenchResult[]>> = {
   web: benchWeb,
+  catalogue: benchCatalogue,
   publiccode: benchPublicCode,
   licences: benchLicences,
   check: benchCheck,
   crawl: benchCrawl,
+  registry: benchRegistry,
 }
 
 const only = process.argv.slice(2)

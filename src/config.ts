@@ -30,7 +30,45 @@ const EnvSchema = z.object({
     .regex(/^\s*([^=;\s]+=[^;]+)(;\s*[^=;\s]+=[^;]+)*;?\s*$/, 'must read HOST=TOKEN[,TOKEN…][;HOST=TOKEN…]')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  SOCLE_OIDC_PROVIDERS: z
+    .string()
+    .regex(/^\s*([a-z0-9-]+\|https?:\/\/[^|;\s]+\|[^|;]+(\|[^|;]+)?)(\s*;\s*[a-z0-9-]+\|https?:\/\/[^|;\s]+\|[^|;]+(\|[^|;]+)?)*\s*;?\s*$/, 'must read NAME|ISSUER_URL|CLIENT_ID[|SCOPES][;NAME|…], names in a-z, 0-9 and -')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SOCLE_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional().or(z.literal('').transform(() => undefined)),
+  SOCLE_MAIL_FROM: z.string().min(3).default('Socle <ne-pas-repondre@localhost>'),
+  SOCLE_SIGNIN_EMAIL_DOMAINS: z.string().optional(),
+  SOCLE_NPM_REGISTRY_URL: z.string().url().default('https://registry.npmjs.org'),
+  SOCLE_PYPI_URL: z.string().url().default('https://pypi.org'),
 })
+
+export interface OidcProviderConfig {
+  /** In addresses (`/auth/oidc/NAME/callback`) and the secret's variable (SOCLE_OIDC_NAME_SECRET). */
+  name: string
+  issuer: string
+  clientId: string
+  clientSecret: string
+  scopes: string
+}
+
+/** ProConnect's agents carry their names and organisation (SIRET) in these scopes; other providers in `profile`. */
+const PROCONNECT_SCOPES = 'openid email given_name usual_name siret'
+const GENERIC_SCOPES = 'openid email profile'
+
+/** `name|issuer|clientId[|scopes];…`, each secret from SOCLE_OIDC_<NAME>_SECRET. */
+function parseOidcProviders(value: string | undefined, env: NodeJS.ProcessEnv): OidcProviderConfig[] {
+  return (value ?? '')
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [name, issuer, clientId, scopes] = entry.split('|').map((part) => part.trim()) as [string, string, string, string?]
+      const secretVariable = `SOCLE_OIDC_${name.toUpperCase().replaceAll('-', '_')}_SECRET`
+      const clientSecret = env[secretVariable]
+      if (!clientSecret) throw new ConfigError(`Invalid environment variable ${secretVariable}: the client secret of the OpenID Connect provider "${name}" is missing.`)
+      return { name, issuer, clientId, clientSecret, scopes: scopes || (name === 'proconnect' ? PROCONNECT_SCOPES : GENERIC_SCOPES) }
+    })
+}
 
 /** `github.com=t1,t2;gitlab.com=t3` → tokens by host. */
 function parseForgeTokens(value: string | undefined): Record<string, string[]> {
@@ -63,6 +101,15 @@ export interface Config {
    * repository checks): for tests and local development only; every other private address is refused.
    */
   fetchAllowedAddresses: string[]
+  /** The OpenID Connect providers agents sign in with (ProConnect and others). */
+  oidcProviders: OidcProviderConfig[]
+  /** Where sign-in links are sent from; unset: no sign-in by email. */
+  smtpUrl: string | undefined
+  mailFrom: string
+  /** Domains that may receive sign-in links: `gouv.fr` (that domain), `*.gouv.fr` (its subdomains). */
+  signInEmailDomains: string[]
+  /** Package registries read for the libraries public bodies publish. */
+  packageRegistries: { npm: string; pypi: string }
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimit: e.SOCLE_API_RATE_LIMIT,
     forgeTokens: parseForgeTokens(e.SOCLE_FORGE_TOKENS),
     fetchAllowedAddresses: (e.SOCLE_FETCH_ALLOWED_ADDRESSES ?? '').split(',').map((address) => address.trim()).filter(Boolean),
+    oidcProviders: parseOidcProviders(e.SOCLE_OIDC_PROVIDERS, env),
+    smtpUrl: e.SOCLE_SMTP_URL,
+    mailFrom: e.SOCLE_MAIL_FROM,
+    signInEmailDomains: (e.SOCLE_SIGNIN_EMAIL_DOMAINS ?? '').split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean),
+    packageRegistries: { npm: e.SOCLE_NPM_REGISTRY_URL, pypi: e.SOCLE_PYPI_URL },
   }
 }
 
@@ -98,6 +150,8 @@ export function describeConfig(config: Config): Record<string, unknown> {
     databaseUrl: config.databaseUrl?.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     adminToken: config.adminToken ? '***' : undefined,
     sessionSecret: config.sessionSecret ? '***' : undefined,
+    oidcProviders: config.oidcProviders.map((provider) => ({ ...provider, clientSecret: '***' })),
+    smtpUrl: config.smtpUrl?.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
     forgeTokens: Object.fromEntries(Object.entries(config.forgeTokens).map(([host, list]) => [host, list.map(() => '***')])),
   }
 }

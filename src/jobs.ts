@@ -10,6 +10,8 @@ export const QUEUES = {
   crawlSource: 'registry.crawl-source',
   /** Enqueues a crawl of every source; scheduled by `socle crawl --schedule`. */
   crawlAll: 'registry.crawl-all',
+  /** Derives the registry's scores, search text and dependencies from what the crawls stored. */
+  deriveRegistry: 'registry.derive',
 } as const
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
@@ -29,6 +31,10 @@ export async function startWorkers(queue: JobQueue, context: Pick<Context, 'data
     const summary = await crawlSource(context.database.db, source, context.forges.adapterFor(source), { full: Boolean(full) })
     // A failed crawl is recorded on the source (stale, with the error); the job fails too, so pg-boss retries it later.
     if (!summary.ok) throw new Error(summary.error)
+  })
+  await queue.work(QUEUES.deriveRegistry, async () => {
+    const { deriveRegistryFacts } = await import('./usecases/registry/derive-registry-facts.ts')
+    await deriveRegistryFacts(context.database.db)
   })
   await queue.work(QUEUES.crawlAll, async (job) => {
     const { full } = job.data as { full?: boolean }

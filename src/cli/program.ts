@@ -5,6 +5,7 @@ import { queueNames, type QueueName } from '../jobs.ts'
 import { loadDemoContent } from '../usecases/system/load-demo-content.ts'
 import { datasetKinds, exportDataset, type DatasetKind, type ExportFormat } from '../usecases/opendata/export-dataset.ts'
 import { version } from '../version.ts'
+import { addAgentsCommand } from './commands/agents.ts'
 import { addCheckCommand } from './commands/check.ts'
 import { addCrawlCommand } from './commands/crawl.ts'
 import { addImportSillCommand } from './commands/import-sill.ts'
@@ -12,6 +13,7 @@ import { addLicenceCommand } from './commands/licence.ts'
 import { addPubliccodeCommand } from './commands/publiccode.ts'
 import { runProcess } from './commands/serve.ts'
 import { addSourcesCommand } from './commands/sources.ts'
+import { addLibrariesCommand } from './commands/libraries.ts'
 import { fail, UsageError } from './errors.ts'
 
 const program = new Command()
@@ -86,8 +88,10 @@ program
 addPubliccodeCommand(program)
 addLicenceCommand(program)
 addSourcesCommand(program)
+addLibrariesCommand(program)
 addCrawlCommand(program)
 addCheckCommand(program)
+addAgentsCommand(program)
 
 const jobs = program.command('jobs').description('background jobs')
 jobs

@@ -1,4 +1,5 @@
 import type { NewSoftware } from '../adapters/db/schema.ts'
+import type { DeclarationFields, DeclarationKind } from '../adapters/db/stores/declaration-store.ts'
 import { slugify } from '../domain/shared/slug.ts'
 
 /**
@@ -50,6 +51,30 @@ const entries: DemoSoftware[] = [
   { name: 'Apache Superset', licence: 'Apache-2.0', website: 'https://superset.apache.org', repository_url: 'https://github.com/apache/superset', categories: ['data'], keywords: ['tableaux de bord', 'visualisation', 'dashboards'], fr: 'Exploration et visualisation de données, tableaux de bord.', en: 'Data exploration and visualisation, dashboards.' },
 ]
 
+/** Where the demo software run, as their projects state it: for the platform and system facets. */
+const desktop = ['windows', 'linux', 'macos']
+const everywhere = [...desktop, 'android', 'ios']
+const demoPlatforms: Record<string, Pick<NewSoftware, 'platforms' | 'os'>> = {
+  libreoffice: { platforms: ['desktop'], os: desktop },
+  'mozilla-firefox': { platforms: ['desktop', 'mobile'], os: everywhere },
+  'mozilla-thunderbird': { platforms: ['desktop', 'mobile'], os: [...desktop, 'android'] },
+  'vlc-media-player': { platforms: ['desktop', 'mobile'], os: everywhere },
+  gimp: { platforms: ['desktop'], os: desktop },
+  inkscape: { platforms: ['desktop'], os: desktop },
+  qgis: { platforms: ['desktop'], os: desktop },
+  blender: { platforms: ['desktop'], os: desktop },
+  filezilla: { platforms: ['desktop'], os: desktop },
+  nextcloud: { platforms: ['web', 'desktop', 'mobile'], os: everywhere },
+  moodle: { platforms: ['web', 'mobile'], os: ['android', 'ios'] },
+  'jitsi-meet': { platforms: ['web', 'mobile'], os: ['android', 'ios'] },
+  'rocket-chat': { platforms: ['web', 'desktop', 'mobile'], os: everywhere },
+  'collabora-online': { platforms: ['web'] },
+  wordpress: { platforms: ['web'] },
+  drupal: { platforms: ['web'] },
+  glpi: { platforms: ['web'] },
+  keycloak: { platforms: ['web'] },
+}
+
 export const demoSoftware: NewSoftware[] = entries.map(({ fr, en, name, ...rest }) => ({
   ...rest,
   name,
@@ -57,5 +82,28 @@ export const demoSoftware: NewSoftware[] = entries.map(({ fr, en, name, ...rest 
   description_fr: fr,
   description_en: en,
   keywords: rest.keywords ?? [],
+  ...demoPlatforms[slugify(name)],
   is_demo: true,
 }))
+
+/**
+ * Demo declarations by the fictitious demo bodies (no agent: they were not made by anyone who signs
+ * in). Addresses are under `.example`, which no one can own.
+ */
+export const demoDeclarations: DemoDeclaration[] = [
+  ['libreoffice', 'user', { organisation: 'Ministère de démonstration du Numérique (démo)', use_case: 'Bureautique de tous les agents', version: '24.8', os: 'windows' }],
+  ['libreoffice', 'user', { organisation: 'Ville d’Exemple-sur-Démo (démo)', use_case: 'Postes des services municipaux', version: '7.6', os: 'linux' }],
+  ['libreoffice', 'referent', { is_expert: true, use_case: 'Déploiement et modèles de documents' }],
+  ['nextcloud', 'user', { organisation: 'Université de Démonstration (démo)', use_case: 'Partage de fichiers des laboratoires', version: '29', service_url: 'https://nuage.universite-demo.example' }],
+  ['nextcloud', 'instance', { organisation: 'Université de Démonstration (démo)', audience: 'Personnels et étudiants', url: 'https://nuage.universite-demo.example', is_public: true }],
+  ['moodle', 'user', { organisation: 'Université de Démonstration (démo)', use_case: 'Cours en ligne', version: '4.4' }],
+  ['moodle', 'instance', { organisation: 'Université de Démonstration (démo)', audience: 'Étudiants', url: 'https://cours.universite-demo.example', is_public: true }],
+  ['jitsi-meet', 'user', { organisation: 'Ministère de démonstration du Numérique (démo)', use_case: 'Visioconférence des agents' }],
+  ['jitsi-meet', 'instance', { organisation: 'Ministère de démonstration du Numérique (démo)', audience: 'Agents du ministère', url: 'https://visio.numerique-demo.example', is_public: false }],
+  ['jitsi-meet', 'referent', { is_expert: false, use_case: 'Animation de réunions à distance' }],
+  ['qgis', 'user', { organisation: 'Ville d’Exemple-sur-Démo (démo)', use_case: 'Cadastre et urbanisme', version: '3.34', os: 'windows' }],
+  ['glpi', 'user', { organisation: 'Direction démo des logiciels libres (démo)', use_case: 'Parc informatique et assistance', version: '10.0' }],
+  ['glpi', 'referent', { is_expert: true, use_case: 'Administration et inventaire', service_url: 'https://assistance.ddll-demo.example' }],
+]
+
+type DemoDeclaration = { [K in DeclarationKind]: [software: string, kind: K, fields: DeclarationFields[K]] }[DeclarationKind]

@@ -13,14 +13,19 @@ import { version } from '../version.ts'
 import { ApiError, errorBody } from './api/api-error.ts'
 import { type AnyRoute, mountRoutes } from './api/define.ts'
 import { openApiDocument } from './api/openapi.ts'
+import { bodyRoutes } from './api/routes/bodies.ts'
 import { catalogueRoutes } from './api/routes/catalogue.ts'
 import { checkRoutes } from './api/routes/check.ts'
+import { opendataRoutes } from './api/routes/opendata.ts'
 import { codeRoutes } from './api/routes/code.ts'
 import { openingRoutes, YAML_TYPES } from './api/routes/opening.ts'
 import { systemRoutes } from './api/routes/system.ts'
 import { preferredLocale, translator } from './i18n/index.ts'
 import { LOCALE_COOKIE, pageContext, registerPages } from './pages/routes.tsx'
 import { TextPage } from './pages/text-page.tsx'
+import { AuthErrorPage } from './pages/account/auth-error.tsx'
+import { AuthError } from './auth/require-role.ts'
+import { registerSessions } from './auth/session.ts'
 import { sendPage } from './render.ts'
 
 const dsfrDist = path.dirname(createRequire(import.meta.url).resolve('@gouvfr/dsfr/dist/dsfr.min.css'))
@@ -30,7 +35,7 @@ export type AppContext = Pick<Context, 'config' | 'stores' | 'database' | 'queue
 
 /** Every API route, in the order the reference lists them. */
 export function apiRoutes(context: AppContext): AnyRoute[] {
-  return [...catalogueRoutes(context), ...codeRoutes(context), ...openingRoutes({ allowedAddresses: context.config.fetchAllowedAddresses }), ...checkRoutes({ allowedAddresses: context.config.fetchAllowedAddresses }), ...systemRoutes(context, version)]
+  return [...catalogueRoutes(context), ...codeRoutes(context), ...bodyRoutes(context), ...opendataRoutes(context), ...openingRoutes({ allowedAddresses: context.config.fetchAllowedAddresses }), ...checkRoutes({ allowedAddresses: context.config.fetchAllowedAddresses }), ...systemRoutes(context, version)]
 }
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/') || request.url.startsWith('/healthz')
@@ -64,6 +69,7 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
     if (status >= 500) request.log.error({ err: error }, 'request failed')
     if (isApi(request)) return reply.code(status).send(apiErrorBody(error, status))
     const page = pageContext(request, reply, config.publicUrl) ?? fallbackPage(request, config.publicUrl)
+    if (error instanceof AuthError) return sendPage(reply, <AuthErrorPage page={page} kind={error.kind} />, status)
     const [title, body] = status >= 500 ? (['error.server.title', 'error.server.body'] as const) : (['error.badRequest.title', 'error.notFound.body'] as const)
     return sendPage(reply, <TextPage page={page} section="other" title={title} body={body} />, status)
   })
@@ -81,6 +87,7 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
 
   await app.register(fastifyCookie)
   await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 })
+  registerSessions(app, context)
   await app.register(fastifyStatic, { root: dsfrDist, prefix: '/dsfr/', maxAge: '7d', immutable: false })
   await app.register(fastifyStatic, { root: assets, prefix: '/assets/', decorateReply: false, maxAge: '1h' })
 

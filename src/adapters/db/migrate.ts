@@ -4,6 +4,10 @@ import * as sourcesAndCrawls from './migrations/0002-sources-and-crawls.ts'
 import * as repositoryIdentity from './migrations/0003-repository-identity.ts'
 import * as catalogue from './migrations/0004-catalogue.ts'
 import * as filesRead from './migrations/0005-files-read.ts'
+import * as registry from './migrations/0006-registry.ts'
+import * as agents from './migrations/0007-agents.ts'
+import * as bodies from './migrations/0008-bodies.ts'
+import * as declarations from './migrations/0010-declarations.ts'
 
 /** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +16,10 @@ const migrations: Record<string, Migration> = {
   '0003-repository-identity': repositoryIdentity,
   '0004-catalogue': catalogue,
   '0005-files-read': filesRead,
+  '0006-registry': registry,
+  '0007-agents': agents,
+  '0008-bodies': bodies,
+  '0010-declarations': declarations,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -78,6 +78,60 @@ export interface SoftwareTable {
   dereferenced_on: CalendarDate | null
   dereferenced_reason: string | null
   last_recommended_version: string | null
+  /** web, desktop, mobile */
+  platforms: Generated<string[]>
+  /** windows, linux, macos, android, ios */
+  os: Generated<string[]>
+  latest_release_on: CalendarDate | null
+  /** Kept by the declaration store: how many organisations use it, agents vouch for it, public instances run it. */
+  user_count: Generated<number>
+  referent_count: Generated<number>
+  public_instance_count: Generated<number>
+}
+
+/** An organisation uses a software (declared by an agent, or imported: agent_id null). */
+export interface SoftwareUserTable {
+  id: Generated<string>
+  software_id: string
+  agent_id: string | null
+  organisation: string
+  use_case: string | null
+  version: string | null
+  os: string | null
+  service_url: string | null
+  is_demo: Generated<boolean>
+  created_at: Timestamp
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
+/** An agent vouches for a software, as an expert or not. */
+export interface SoftwareReferentTable {
+  id: Generated<string>
+  software_id: string
+  agent_id: string | null
+  is_expert: Generated<boolean>
+  use_case: string | null
+  service_url: string | null
+  is_demo: Generated<boolean>
+  created_at: Timestamp
+  updated_at: Timestamp
+  updated_by: string | null
+}
+
+/** An organisation runs a software for an audience. */
+export interface SoftwareInstanceTable {
+  id: Generated<string>
+  software_id: string
+  agent_id: string | null
+  organisation: string
+  audience: string | null
+  url: string | null
+  is_public: Generated<boolean>
+  is_demo: Generated<boolean>
+  created_at: Timestamp
+  updated_at: Timestamp
+  updated_by: string | null
 }
 
 export interface SoftwareSimilarTable {
@@ -148,6 +202,43 @@ export interface RepositoryTable {
   gone_at: Timestamp | null
   last_crawled_at: Timestamp | null
   files_read_at: Timestamp | null
+  /** First words of the README, for search. */
+  readme_excerpt: string | null
+  readme_search: Tsvector
+  /** The licence that applies: the one Socle detected in the licence file, else the forge's. */
+  effective_licence: string | null
+  licence_authorised: boolean | null
+  reuse_score: Generated<number>
+  reuse_reasons: JsonWithDefault
+  compliance_score: number | null
+  compliance: Json | null
+  /** How many other public bodies publish a fork of it. */
+  reused_by: Generated<number>
+  derived_at: Timestamp | null
+}
+
+export interface DependencyTable {
+  repository_id: string
+  ecosystem: string
+  name: string
+  version: string | null
+  scope: 'runtime' | 'dev'
+  manifest: string
+}
+
+export interface LibraryTable {
+  id: Generated<string>
+  ecosystem: string
+  name: string
+  version: string | null
+  description: string | null
+  homepage: string | null
+  repository_url: string | null
+  /** The registry account it was listed from, e.g. `npm:@etalab`. */
+  account: string
+  organisation_id: string | null
+  published_at: Timestamp | null
+  updated_at: Timestamp
 }
 
 export interface SourceTable {
@@ -202,16 +293,82 @@ export interface SettingTable {
   updated_at: Timestamp
 }
 
+export interface AgentTable {
+  id: Generated<string>
+  /** Lower-case: one address, one account. */
+  email: string
+  name: Generated<string>
+  organisation: string | null
+  about: string | null
+  is_public: Generated<boolean>
+  /** agent, moderator, admin */
+  role: Generated<string>
+  created_at: Timestamp
+  last_seen_at: Timestamp | null
+}
+
+export interface AgentIdentityTable {
+  /** The configured name of an OpenID Connect provider. */
+  provider: string
+  subject: string
+  agent_id: string
+  created_at: Timestamp
+  last_used_at: Timestamp
+}
+
+export interface SessionTable {
+  /** The SHA-256 of the cookie's token, in hex. */
+  id: string
+  /** Null: a session opened with the administrator token. */
+  agent_id: string | null
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Date | string
+  revoked_at: Timestamp | null
+  user_agent: string | null
+}
+
+export interface EmailSignInTable {
+  token_hash: string
+  email: string
+  ip: string
+  created_at: Timestamp
+  expires_at: Date | string
+  used_at: Timestamp | null
+}
+
+export interface AuditLogTable {
+  id: Generated<string>
+  /** Null: the system or the administrator token. */
+  agent_id: string | null
+  action: string
+  subject_type: string
+  subject_id: string | null
+  /** No personal data: entries outlive the agents they name. */
+  details: JsonWithDefault
+  at: Timestamp
+}
+
 export interface DB {
   setting: SettingTable
   organisation: OrganisationTable
   software: SoftwareTable
   software_similar: SoftwareSimilarTable
   software_change: SoftwareChangeTable
+  software_user: SoftwareUserTable
+  software_referent: SoftwareReferentTable
+  software_instance: SoftwareInstanceTable
   repository: RepositoryTable
   source: SourceTable
   repository_counter: RepositoryCounterTable
+  dependency: DependencyTable
+  library: LibraryTable
   job_execution: JobExecutionTable
+  agent: AgentTable
+  agent_identity: AgentIdentityTable
+  session: SessionTable
+  email_sign_in: EmailSignInTable
+  audit_log: AuditLogTable
 }
 
 export type Organisation = Selectable<OrganisationTable>
@@ -221,3 +378,5 @@ export type NewSoftware = Insertable<SoftwareTable>
 export type SoftwareUpdate = Updateable<SoftwareTable>
 export type Repository = Selectable<RepositoryTable>
 export type NewRepository = Insertable<RepositoryTable>
+export type Agent = Selectable<AgentTable>
+export type AuditEntry = Selectable<AuditLogTable>

@@ -6,6 +6,7 @@ import { parseAccountUrl } from '../../domain/sources/account-url.ts'
 import { defaultApiUrl, defaultForges, type ForgeKind, forgeKinds } from '../../domain/sources/forge-kinds.ts'
 import { QUEUES } from '../../jobs.ts'
 import type { CrawlSummary } from '../../usecases/registry/crawl-source.ts'
+import { deriveRegistryFacts } from '../../usecases/registry/derive-registry-facts.ts'
 import { crawlSources } from '../../usecases/registry/crawl-sources.ts'
 import { CommandError, UsageError } from '../errors.ts'
 import { Forges } from '../../adapters/forges/forges.ts'
@@ -38,7 +39,9 @@ export function addCrawlCommand(program: Command): void {
           const cron = typeof options.schedule === 'string' ? options.schedule : '0 3 * * *'
           await context.queue!.schedule(QUEUES.crawlAll, cron, { full: Boolean(options.full) })
           await context.queue!.enqueue(QUEUES.crawlAll, { full: Boolean(options.full) })
-          process.stdout.write(`Crawl of every source queued now and scheduled at "${cron}" (UTC); workers run it.\n`)
+          // Scores depend on the date and on what crawls bring in: derived again every hour, writing only what changed.
+          await context.queue!.schedule(QUEUES.deriveRegistry, '30 * * * *', {})
+          process.stdout.write(`Crawl of every source queued now and scheduled at "${cron}" (UTC), the registry's scores every hour; workers run them.\n`)
           return
         }
         let sources = await context.stores.sources.list()
@@ -68,6 +71,8 @@ export function addCrawlCommand(program: Command): void {
         process.stdout.write(
           `${result.summaries.length} account(s) crawled in ${((Date.now() - started) / 1000).toFixed(1)} s: ${listed} repositories listed, ${read} read, ${result.requests} requests; ${failed.length} failed.\n`,
         )
+        const derived = await deriveRegistryFacts(context.database.db)
+        process.stdout.write(`Registry facts derived: ${derived.filesDerived} repositories read again, ${derived.updated} updated.\n`)
         if (failed.length > 0) throw new CommandError(`${failed.length} account(s) could not be crawled; their last good data is kept.`)
       } finally {
         await context.close()

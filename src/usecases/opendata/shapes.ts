@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { OrganisationRecord } from '../../adapters/db/stores/organisation-store.ts'
+import type { DependencyExportRow, PublishedLibrary } from '../../adapters/db/stores/registry-store.ts'
 import type { RepositoryRecord } from '../../adapters/db/stores/repository-store.ts'
 import type { SoftwareRecord } from '../../adapters/db/stores/software-store.ts'
 
@@ -38,16 +39,29 @@ export const RepositoryDto = z.object({
   topics: z.array(z.string()),
   homepage: z.string().nullable(),
   language: z.string().nullable(),
-  licence: z.string().nullable(),
+  languages: z.record(z.string(), z.number()).describe('Bytes (or share) by language, as the forge reports them.'),
+  licence: z.string().nullable().describe('The licence the forge declares (SPDX).'),
+  effectiveLicence: z.string().nullable().describe('The licence that applies: detected in the licence file by Socle, else the declared one.'),
+  licenceAuthorised: z.boolean().nullable().describe('Whether French law authorises administrations to use this licence.'),
+  cloneUrl: z.string().nullable(),
   defaultBranch: z.string().nullable(),
   stars: z.number().int(),
   forks: z.number().int(),
+  watchers: z.number().int(),
   openIssues: z.number().int(),
+  sizeKb: z.number().int().nullable(),
   archived: z.boolean(),
   fork: z.boolean(),
+  parent: z.string().nullable().describe('owner/name of the repository it forks.'),
   template: z.boolean(),
   createdAt: date.nullable(),
   pushedAt: date.nullable(),
+  firstSeenAt: date,
+  latestRelease: z.object({ tag: z.string(), publishedAt: z.string().nullable() }).nullable(),
+  publiccode: z.enum(['valid', 'invalid', 'absent']),
+  reuseScore: z.number().int().describe('0–100, see /api/v1/repositories/{host}/{owner}/{name} for the reasons.'),
+  complianceScore: z.number().int().nullable().describe('0–100, compliance of the root files with the contribution policy.'),
+  reusedBy: z.number().int().describe('Other public bodies publishing a fork of it.'),
   organisation: z.object({ slug: z.string(), name: z.string() }).nullable(),
   demo: z.boolean(),
 })
@@ -62,6 +76,27 @@ export const OrganisationDto = z.object({
   description: z.string().nullable(),
   repositoryCount: z.number().int(),
   demo: z.boolean(),
+})
+
+export const DependencyDto = z.object({
+  repository: z.object({ forgeHost: z.string(), owner: z.string(), name: z.string() }),
+  ecosystem: z.string(),
+  name: z.string(),
+  version: z.string().nullable().describe('The version or range the manifest asks for.'),
+  scope: z.enum(['runtime', 'dev']),
+  manifest: z.string(),
+})
+
+export const LibraryDto = z.object({
+  ecosystem: z.string(),
+  name: z.string(),
+  version: z.string().nullable(),
+  description: z.string().nullable(),
+  homepage: z.string().nullable(),
+  repositoryUrl: z.string().nullable(),
+  account: z.string().describe('The registry account it is published from, e.g. npm:@etalab.'),
+  organisation: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  publishedAt: date.nullable(),
 })
 
 export function pageOf<T extends z.ZodType>(item: T) {
@@ -91,6 +126,24 @@ export function toSoftwareDto(s: SoftwareRecord): z.infer<typeof SoftwareDto> {
   }
 }
 
+export function toDependencyDto(d: DependencyExportRow): z.infer<typeof DependencyDto> {
+  return { repository: { forgeHost: d.forge_host, owner: d.owner, name: d.repository_name }, ecosystem: d.ecosystem, name: d.name, version: d.version, scope: d.scope, manifest: d.manifest }
+}
+
+export function toLibraryDto(l: PublishedLibrary): z.infer<typeof LibraryDto> {
+  return {
+    ecosystem: l.ecosystem,
+    name: l.name,
+    version: l.version,
+    description: l.description,
+    homepage: l.homepage,
+    repositoryUrl: l.repository_url,
+    account: l.account,
+    organisation: l.organisation_slug && l.organisation_name ? { slug: l.organisation_slug, name: l.organisation_name } : null,
+    publishedAt: iso(l.published_at),
+  }
+}
+
 export function toRepositoryDto(r: RepositoryRecord): z.infer<typeof RepositoryDto> {
   return {
     forge: r.forge,
@@ -102,16 +155,29 @@ export function toRepositoryDto(r: RepositoryRecord): z.infer<typeof RepositoryD
     topics: r.topics,
     homepage: r.homepage,
     language: r.language,
+    languages: (r.languages ?? {}) as Record<string, number>,
     licence: r.licence,
+    effectiveLicence: r.effective_licence,
+    licenceAuthorised: r.licence_authorised,
+    cloneUrl: r.clone_url,
     defaultBranch: r.default_branch,
     stars: r.stars,
     forks: r.forks,
+    watchers: r.watchers,
     openIssues: r.open_issues,
+    sizeKb: r.size_kb,
     archived: r.archived,
     fork: r.is_fork,
+    parent: r.parent_full_name,
     template: r.is_template,
     createdAt: iso(r.created_on_forge),
     pushedAt: iso(r.pushed_at),
+    firstSeenAt: iso(r.first_seen_at)!,
+    latestRelease: (r.latest_release as { tag: string; publishedAt: string | null } | null) ?? null,
+    publiccode: r.publiccode_valid === null ? 'absent' : r.publiccode_valid ? 'valid' : 'invalid',
+    reuseScore: r.reuse_score,
+    complianceScore: r.compliance_score,
+    reusedBy: r.reused_by,
     organisation: r.organisation_slug && r.organisation_name ? { slug: r.organisation_slug, name: r.organisation_name } : null,
     demo: r.is_demo,
   }

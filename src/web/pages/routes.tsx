@@ -4,8 +4,9 @@ import type { Context } from '../../context.ts'
 import { isLocale, preferredLocale, translator } from '../i18n/index.ts'
 import type { PageContext } from '../views/page-context.ts'
 import { sendPage } from '../render.ts'
+import { readCatalogueQuery } from '../../domain/catalogue/facets.ts'
 import { CataloguePage } from './catalogue.tsx'
-import { CodePage } from './code.tsx'
+import { registerCodePages } from './code-routes.tsx'
 import { HomePage } from './home.tsx'
 import { OpeningPage } from './opening.tsx'
 import { SoftwarePage } from './software.tsx'
@@ -14,6 +15,9 @@ import { ApiReferencePage } from './api-reference.tsx'
 import type { AnyRoute } from '../api/define.ts'
 import { registerCheckPage } from './check-page.tsx'
 import { registerPubliccodePages } from './publiccode-routes.tsx'
+import { registerBodyPages } from './registry/body-routes.tsx'
+import { registerAccountPages } from './account/routes.tsx'
+import { signedInAs } from '../auth/session.ts'
 
 export const LOCALE_COOKIE = 'socle_lang'
 const PAGE_SIZE = 24
@@ -27,25 +31,26 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, public
   }
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''
   const path = rest.length === 1 && rest[0] === '' ? '' : `/${rest.join('/')}`
-  return { locale: first, t: translator(first), path, search: query, publicUrl }
+  const t = translator(first)
+  return { locale: first, t, path, search: query, publicUrl, signedInAs: signedInAs(request, t) }
 }
 
-function notFound(reply: FastifyReply): FastifyReply {
+export function notFound(reply: FastifyReply): FastifyReply {
   reply.callNotFound()
   return reply
 }
 
 /** Query values are read leniently on pages: anything unreadable falls back to the default. */
-function pageNumber(value: unknown): number {
+export function pageNumber(value: unknown): number {
   const n = Number(value)
   return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1
 }
 
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.slice(0, 200) : undefined
 }
 
-function searchParams(query: unknown): URLSearchParams {
+export function searchParams(query: unknown): URLSearchParams {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
     if (typeof value === 'string') params.set(key, value)
@@ -53,15 +58,21 @@ function searchParams(query: unknown): URLSearchParams {
   return params
 }
 
+export type PageHandler = (page: PageContext, request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
+
+/** A handler of a page under /fr or /en: gets the page context; any other first segment is a 404. */
+export function pageRoute(publicUrl: string, handler: PageHandler) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const page = pageContext(request, reply, publicUrl)
+    if (!page) return notFound(reply)
+    return handler(page, request, reply)
+  }
+}
+
 export function registerPages(app: FastifyInstance, context: Pick<Context, 'stores' | 'config'>, apiRoutes: AnyRoute[]): void {
   const { stores } = context
   const publicUrl = context.config.publicUrl
-  const withPage = (handler: (page: PageContext, request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const page = pageContext(request, reply, publicUrl)
-      if (!page) return notFound(reply)
-      return handler(page, request, reply)
-    }
+  const withPage = (handler: PageHandler) => pageRoute(publicUrl, handler)
 
   app.get('/', async (request, reply) => {
     const locale = preferredLocale(request.cookies[LOCALE_COOKIE], request.headers['accept-language'])
@@ -79,7 +90,7 @@ export function registerPages(app: FastifyInstance, context: Pick<Context, 'stor
     withPage(async (page, _request, reply) => {
       const [software, repositories, organisations] = await Promise.all([
         stores.software.search({ page: 1, pageSize: 6, sort: 'updated' }),
-        stores.repositories.search({ page: 1, pageSize: 4, sort: 'pushed' }),
+        stores.repositories.search({ sort: 'pushed' }, { page: 1, pageSize: 4 }),
         stores.organisations.list(),
       ])
       const data = {
@@ -95,10 +106,10 @@ export function registerPages(app: FastifyInstance, context: Pick<Context, 'stor
   app.get(
     '/:locale/catalogue',
     withPage(async (page, request, reply) => {
-      const query = request.query as Record<string, unknown>
-      const q = text(query.q)
-      const result = await stores.software.search({ q, page: pageNumber(query.page), pageSize: PAGE_SIZE })
-      return sendPage(reply, <CataloguePage page={page} q={q} result={result} params={searchParams(query)} />)
+      // Unreadable values are left out: the page shows the rest of the search.
+      const { query } = readCatalogueQuery(request.query as Record<string, unknown>)
+      const { result, facets } = await stores.software.searchWithFacets({ ...query, pageSize: PAGE_SIZE })
+      return sendPage(reply, <CataloguePage page={page} view={{ query, result, facets }} />)
     }),
   )
 
@@ -106,21 +117,14 @@ export function registerPages(app: FastifyInstance, context: Pick<Context, 'stor
     '/:locale/catalogue/:slug',
     withPage(async (page, request, reply) => {
       const { slug } = request.params as { slug: string }
-      const software = await stores.software.bySlug(slug)
-      if (!software) return notFound(reply)
-      return sendPage(reply, <SoftwarePage page={page} software={software} />)
+      const details = await stores.software.details(slug)
+      if (!details) return notFound(reply)
+      const declarations = await stores.declarations.forSoftware(details.software.id)
+      return sendPage(reply, <SoftwarePage page={page} details={details} declarations={declarations} />)
     }),
   )
 
-  app.get(
-    '/:locale/code',
-    withPage(async (page, request, reply) => {
-      const query = request.query as Record<string, unknown>
-      const q = text(query.q)
-      const result = await stores.repositories.search({ q, page: pageNumber(query.page), pageSize: PAGE_SIZE })
-      return sendPage(reply, <CodePage page={page} q={q} result={result} params={searchParams(query)} />)
-    }),
-  )
+  registerCodePages(app, context)
 
   const textPages = [
     ['/community', 'community', 'community.title', 'community.lead'],
@@ -136,6 +140,8 @@ export function registerPages(app: FastifyInstance, context: Pick<Context, 'stor
   app.get('/:locale/opening', withPage(async (page, _request, reply) => sendPage(reply, <OpeningPage page={page} />)))
   registerPubliccodePages(app, context)
   registerCheckPage(app, context, { allowedAddresses: context.config.fetchAllowedAddresses })
+  registerBodyPages(app, context)
+  registerAccountPages(app, context)
 
   app.get(
     '/:locale/api',

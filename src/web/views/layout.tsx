@@ -12,7 +12,7 @@ const sections: { id: Exclude<Section, 'home' | 'other'>; path: string; label: '
 ]
 
 /** The page frame of the State design system (DSFR): skip links, header, navigation, footer. */
-export function Layout(props: { page: PageContext; title: string; section: Section; children: ComponentChildren }) {
+export function Layout(props: { page: PageContext; title: string; section: Section; children: ComponentChildren; feed?: { href: string; title: string } }) {
   const { page, title, section } = props
   const { t, locale } = page
   const other: Locale = locale === 'fr' ? 'en' : 'fr'
@@ -32,6 +32,7 @@ export function Layout(props: { page: PageContext; title: string; section: Secti
         <link rel="alternate" hreflang="fr" href={alternate('fr')} />
         <link rel="alternate" hreflang="en" href={alternate('en')} />
         <link rel="alternate" hreflang="x-default" href={alternate('fr')} />
+        {props.feed ? <link rel="alternate" type="application/atom+xml" title={props.feed.title} href={props.feed.href} /> : null}
       </head>
       <body>
         <div class="fr-skiplinks">
@@ -63,6 +64,13 @@ export function Layout(props: { page: PageContext; title: string; section: Secti
                 <div class="fr-header__tools">
                   <div class="fr-header__tools-links">
                     <ul class="fr-btns-group">
+                      <li>
+                        {page.signedInAs ? (
+                          <a class="fr-btn fr-icon-account-circle-line" href={href(page, '/compte')} title={`${page.signedInAs} · ${t('account.myAccount')}`}>{page.signedInAs}</a>
+                        ) : (
+                          <a class="fr-btn fr-icon-lock-line" href={href(page, '/connexion')}>{t('account.signIn')}</a>
+                        )}
+                      </li>
                       <li>
                         <a
                           class="fr-btn fr-icon-translate-2"

@@ -9,6 +9,8 @@ export interface PageContext {
   /** The query string, with its `?`, or empty. */
   search: string
   publicUrl: string
+  /** Who is signed in, as the header names them; undefined for visitors. */
+  signedInAs?: string | undefined
 }
 
 /** A link to a page in the current language. */
