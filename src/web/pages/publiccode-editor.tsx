@@ -352,7 +352,15 @@ function Outcome(props: { page: PageContext; text: Texts; generated: Generated; 
  * The editor: what was loaded or posted (`values`), with the verdict on the file it makes when the
  * user asked for it (`generated`), or the reason a file given to load could not be read.
  */
-export function EditorPage(props: { page: PageContext; values: EditorForm; generated: Generated | null; unreadable?: Issue | null }) {
+/** What loading from a repository of the registry gave. */
+export interface FromRepository {
+  address: string
+  outcome: 'loaded' | 'without' | 'unknown'
+  /** owner/name of the repository found. */
+  repository?: string
+}
+
+export function EditorPage(props: { page: PageContext; values: EditorForm; generated: Generated | null; unreadable?: Issue | null; fromRepository?: FromRepository }) {
   const { page, values, generated } = props
   const text = publiccodeTexts(page.locale)
   const title = text('editorTitle')
@@ -376,7 +384,28 @@ export function EditorPage(props: { page: PageContext; values: EditorForm; gener
             <p><Message issue={props.unreadable} /></p>
           </div>
         ) : null}
+        {props.fromRepository ? (
+          <div class={`fr-alert fr-alert--${props.fromRepository.outcome === 'unknown' ? 'warning' : 'info'} fr-alert--sm fr-mb-4w`} role="status">
+            <p>
+              {props.fromRepository.outcome === 'loaded'
+                ? text('repositoryLoaded', { repository: props.fromRepository.repository ?? '' })
+                : props.fromRepository.outcome === 'without'
+                  ? text('repositoryWithout', { repository: props.fromRepository.repository ?? '' })
+                  : text('repositoryUnknown')}
+            </p>
+          </div>
+        ) : null}
         {generated ? <Outcome page={page} text={text} generated={generated} targetOf={(issue) => issueTarget(issue.key, targets)} /> : null}
+        <section aria-labelledby="pc-repository-title" class="fr-mb-4w">
+          <h2 id="pc-repository-title">{text('repositoryTitle')}</h2>
+          <form method="get" action={href(page, EDITOR_PATH)}>
+            <div class="fr-input-group">
+              <Label id="pc-repository" label={text('repositoryLabel')} hint={text('repositoryHint')} />
+              <input class="fr-input" type="url" id="pc-repository" name="repository" value={props.fromRepository?.address ?? ''} maxLength={2000} />
+            </div>
+            <button class="fr-btn fr-btn--secondary" type="submit">{text('repositorySubmit')}</button>
+          </form>
+        </section>
         <section aria-labelledby="pc-load-title" class="fr-mb-6w">
           <h2 id="pc-load-title">{text('loadTitle')}</h2>
           <form method="post" action={href(page, EDITOR_PATH)}>

@@ -1,18 +1,20 @@
-// The publiccode.yml pages: the validator and the editor, both plain HTML forms posted to the server.
+// The publiccode.yml pages: the validator and the editor, both plain HTML forms posted to the server
+// (the editor also starts from a repository of the registry, by a GET form).
 // No CSRF token and no session: these forms only compute an answer from what they are sent (a
 // verdict, a file) and change nothing on the server, so a forged request gains its sender nothing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { stringify } from 'yaml'
 import type { Context } from '../../context.ts'
 import { validatePublicCode } from '../../domain/publiccode/index.ts'
 import { sendPage } from '../render.ts'
 import type { PageContext } from '../views/page-context.ts'
 import { DOWNLOAD_PATH, EDITOR_PATH, VALIDATE_PATH, ValidatePage } from './publiccode.tsx'
 import { EditorPage } from './publiccode-editor.tsx'
-import { compacted, emptyForm, FIELD, formBody, generate, loadForm, posted, postedAction, readForm, withRow } from './publiccode-form.ts'
+import { compacted, emptyForm, FIELD, formBody, type FormBody, generate, loadForm, posted, postedAction, readForm, withRow } from './publiccode-form.ts'
 import { pageContext } from './routes.tsx'
 
-export function registerPubliccodePages(app: FastifyInstance, context: Pick<Context, 'config'>): void {
-  const withPage = (handler: (page: PageContext, request: FastifyRequest, reply: FastifyReply) => FastifyReply) =>
+export function registerPubliccodePages(app: FastifyInstance, context: Pick<Context, 'config' | 'stores'>): void {
+  const withPage = (handler: (page: PageContext, request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const page = pageContext(request, reply, context.config.publicUrl)
       if (!page) {
@@ -32,7 +34,25 @@ export function registerPubliccodePages(app: FastifyInstance, context: Pick<Cont
     }),
   )
 
-  app.get(`/:locale${EDITOR_PATH}`, withPage((page, _request, reply) => sendPage(reply, <EditorPage page={page} values={emptyForm()} generated={null} />)))
+  // `?repository=URL`: the editor starts from what the registry read of that repository. Only the
+  // database is asked: a visitor's address never makes the server fetch anything.
+  app.get(
+    `/:locale${EDITOR_PATH}`,
+    withPage(async (page, request, reply) => {
+      const address = posted(request.query as FormBody, 'repository').trim().slice(0, 2000)
+      if (!address) return sendPage(reply, <EditorPage page={page} values={emptyForm()} generated={null} />)
+      const repository = await context.stores.repositories.byUrl(address)
+      if (!repository) return sendPage(reply, <EditorPage page={page} values={emptyForm()} generated={null} fromRepository={{ address, outcome: 'unknown' }} />)
+      const name = `${repository.owner}/${repository.name}`
+      if (repository.publiccode_text === null) {
+        const { form } = loadForm(stringify({ name: repository.name, url: repository.url }))
+        return sendPage(reply, <EditorPage page={page} values={form} generated={null} fromRepository={{ address, outcome: 'without', repository: name }} />)
+      }
+      const { form, unreadable } = loadForm(repository.publiccode_text)
+      const generated = unreadable ? null : generate(form)
+      return sendPage(reply, <EditorPage page={page} values={form} generated={generated} unreadable={unreadable} fromRepository={{ address, outcome: 'loaded', repository: name }} />)
+    }),
+  )
 
   app.post(
     `/:locale${EDITOR_PATH}`,

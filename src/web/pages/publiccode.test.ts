@@ -15,7 +15,6 @@ let app: FastifyInstance
 beforeAll(async () => {
   context = await createTestContext()
   app = await buildApp(context, { logger: false })
-  // Until the pages are wired into registerPages, the test wires them itself.
 })
 afterAll(async () => {
   await app?.close()
@@ -253,3 +252,34 @@ describe('the editor', () => {
     expect(invalid.body).not.toContain(HOSTILE)
   })
 })
+
+describe('the editor, from a repository of the registry', () => {
+  beforeAll(async () => {
+    await context.database.db
+      .insertInto('repository')
+      .values([
+        { forge: 'github', forge_host: 'github.com', owner: 'italia', name: 'medusa', url: 'https://github.com/italia/medusa', clone_url: 'https://github.com/italia/medusa.git', publiccode_text: VALID, publiccode_valid: true },
+        { forge: 'github', forge_host: 'github.com', owner: 'etalab', name: 'sans-fichier', url: 'https://github.com/etalab/sans-fichier', description: 'Un outil' },
+      ])
+      .execute()
+  })
+
+  it('fills the form with the publiccode.yml the crawl read, given the web or clone address', async () => {
+    for (const address of ['https://github.com/italia/medusa', 'https://GitHub.com/italia/medusa.git', 'https://github.com/italia/medusa/']) {
+      const response = await app.inject(`/fr/opening/publiccode/editor?repository=${encodeURIComponent(address)}`)
+      expect(response.statusCode).toBe(200)
+      expect(response.body).toContain('Le publiccode.yml de italia/medusa')
+      expect(response.body).toContain(`value="${validatePublicCode(VALID).document!.name}"`)
+    }
+  })
+
+  it('starts the form from the name and address of a repository without one, and says when the registry does not know the address', async () => {
+    const without = await app.inject(`/en/opening/publiccode/editor?repository=${encodeURIComponent('https://github.com/etalab/sans-fichier')}`)
+    expect(without.body).toContain('etalab/sans-fichier has no publiccode.yml')
+    expect(without.body).toContain('value="https://github.com/etalab/sans-fichier"')
+    const unknown = await app.inject(`/fr/opening/publiccode/editor?repository=${encodeURIComponent('http://169.254.169.254/latest/meta-data')}`)
+    expect(unknown.statusCode).toBe(200)
+    expect(unknown.body).toContain('Aucun dépôt du registre n’a cette adresse')
+  })
+})
+

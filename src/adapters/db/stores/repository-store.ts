@@ -220,6 +220,17 @@ export class RepositoryStore {
     return ids.flatMap((id) => byId.get(id) ?? [])
   }
 
+  /** A listed repository by its web or clone address (any case, with or without `.git` or a final slash). */
+  async byUrl(url: string): Promise<Pick<Repository, 'forge_host' | 'owner' | 'name' | 'url' | 'description' | 'publiccode_text'> | undefined> {
+    const bare = url.trim().replace(/\/+$/, '').replace(/\.git$/i, '').toLowerCase()
+    return await this.db
+      .selectFrom('repository')
+      .select(['forge_host', 'owner', 'name', 'url', 'description', 'publiccode_text'])
+      .where('gone_at', 'is', null)
+      .where((eb) => eb.or([eb(sql`lower(url)`, '=', bare), eb(sql`regexp_replace(lower(clone_url), '\\.git$', '')`, '=', bare)]))
+      .executeTakeFirst()
+  }
+
   /** Forks of a repository published by other public bodies: its reuse. */
   async forksByOtherBodies(repository: Pick<Repository, 'forge_host' | 'owner' | 'name' | 'organisation_id'>): Promise<RepositoryRecord[]> {
     const result = await sql<RepositoryRecord>`
