@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { FeedRepository } from '../../adapters/db/stores/body-store.ts'
 import type { Context } from '../../context.ts'
 import { bodyNode, subtreeIds } from '../../usecases/registry/read-body.ts'
 import { isLocale, type Locale, locales, translator } from '../i18n/index.ts'
 import { href } from '../views/page-context.ts'
 import { organisationFeedHref, organisationHref, registryPaths, repositoryHref } from '../views/registry-paths.ts'
+import { notFound } from '../pages/routes.tsx'
 import { atomFeed } from './atom.ts'
 import { type SitemapAddress, type SitemapSection, sitemapFiles, sitemapIndex, sitemapUrlset } from './sitemap.ts'
 
@@ -104,9 +105,4 @@ function feed(locale: Locale, base: string, about: { id: string; self: string; p
       categories: [r.language, r.licence].filter((c): c is string => Boolean(c)),
     })),
   })
-}
-
-function notFound(reply: FastifyReply): FastifyReply {
-  reply.callNotFound()
-  return reply
 }

@@ -2,27 +2,18 @@
 // (the editor also starts from a repository of the registry, by a GET form).
 // No CSRF token and no session: these forms only compute an answer from what they are sent (a
 // verdict, a file) and change nothing on the server, so a forged request gains its sender nothing.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { stringify } from 'yaml'
 import type { Context } from '../../context.ts'
 import { validatePublicCode } from '../../domain/publiccode/index.ts'
 import { sendPage } from '../render.ts'
-import type { PageContext } from '../views/page-context.ts'
 import { DOWNLOAD_PATH, EDITOR_PATH, VALIDATE_PATH, ValidatePage } from './publiccode.tsx'
 import { EditorPage } from './publiccode-editor.tsx'
 import { compacted, emptyForm, FIELD, formBody, type FormBody, generate, loadForm, posted, postedAction, readForm, withRow } from './publiccode-form.ts'
-import { pageContext } from './routes.tsx'
+import { type PageHandler, pageRoute } from './routes.tsx'
 
 export function registerPubliccodePages(app: FastifyInstance, context: Pick<Context, 'config' | 'stores'>): void {
-  const withPage = (handler: (page: PageContext, request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const page = pageContext(request, reply, context.config.publicUrl)
-      if (!page) {
-        reply.callNotFound()
-        return reply
-      }
-      return handler(page, request, reply)
-    }
+  const withPage = (handler: PageHandler) => pageRoute(context.config.publicUrl, handler)
 
   app.get(`/:locale${VALIDATE_PATH}`, withPage((page, _request, reply) => sendPage(reply, <ValidatePage page={page} yaml="" result={null} />)))
 

@@ -58,7 +58,7 @@ export function searchParams(query: unknown): URLSearchParams {
   return params
 }
 
-export type PageHandler = (page: PageContext, request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>
+export type PageHandler = (page: PageContext, request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>
 
 /** A handler of a page under /fr or /en: gets the page context; any other first segment is a 404. */
 export function pageRoute(publicUrl: string, handler: PageHandler) {

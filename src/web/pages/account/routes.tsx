@@ -22,7 +22,7 @@ import { clearSessionCookie, localPath, setSessionCookie } from '../../auth/sess
 import type { Locale, MessageKey } from '../../i18n/index.ts'
 import { sendPage } from '../../render.ts'
 import { href, type PageContext } from '../../views/page-context.ts'
-import { pageContext } from '../routes.tsx'
+import { type PageHandler, pageRoute } from '../routes.tsx'
 import { AccountPage } from './account.tsx'
 import { AgentsAdminPage } from './admin-agents.tsx'
 import { EmailLinkPage, EmailSentPage, SignInPage } from './sign-in.tsx'
@@ -53,15 +53,7 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
     return typeof value === 'string' ? value : ''
   }
 
-  const withPage = (handler: (page: PageContext, request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const page = pageContext(request, reply, config.publicUrl)
-      if (!page) {
-        reply.callNotFound()
-        return reply
-      }
-      return handler(page, request, reply)
-    }
+  const withPage = (handler: PageHandler) => pageRoute(config.publicUrl, handler)
 
   /** A sign-in ends the browser's previous session, if any, and opens the new one. */
   const replaceSession = async (request: FastifyRequest, reply: FastifyReply, session: OpenedSession) => {

@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { Context } from '../../../context.ts'
 import { listBodies } from '../../../usecases/registry/list-bodies.ts'
 import { readBody } from '../../../usecases/registry/read-body.ts'
 import { registerFeeds } from '../../feeds/feed-routes.ts'
 import { sendPage } from '../../render.ts'
-import type { PageContext } from '../../views/page-context.ts'
 import { registryPaths } from '../../views/registry-paths.ts'
-import { pageContext, pageNumber, searchParams, text } from '../routes.tsx'
+import { notFound, type PageHandler, pageNumber, pageRoute, searchParams, text } from '../routes.tsx'
 import { AccountPage } from './account.tsx'
 import { isBodyKind } from './kinds.ts'
 import { OrganisationPage } from './organisation.tsx'
@@ -19,12 +18,7 @@ const REPOSITORIES_PER_PAGE = 24
 /** The pages of public bodies, of accounts and of the registry's statistics; its feeds and the sitemap. */
 export function registerBodyPages(app: FastifyInstance, context: Pick<Context, 'stores' | 'config'>): void {
   const { stores } = context
-  const withPage = (handler: (page: PageContext, request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const page = pageContext(request, reply, context.config.publicUrl)
-      if (!page) return notFound(reply)
-      return handler(page, request, reply)
-    }
+  const withPage = (handler: PageHandler) => pageRoute(context.config.publicUrl, handler)
 
   app.get(
     `/:locale${registryPaths.organisations}`,
@@ -75,9 +69,4 @@ export function registerBodyPages(app: FastifyInstance, context: Pick<Context, '
   )
 
   registerFeeds(app, context)
-}
-
-function notFound(reply: FastifyReply): FastifyReply {
-  reply.callNotFound()
-  return reply
 }
