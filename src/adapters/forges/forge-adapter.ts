@@ -1,4 +1,4 @@
-import type { CrawledAccount, CrawledRepository } from '../../domain/registry/crawled.ts'
+import type { CrawledAccount, CrawledRepository, DetailFacts } from '../../domain/registry/crawled.ts'
 
 /** One read of an account: its facts and repositories (newest push first when the forge can sort). */
 export interface AccountListing {
@@ -18,7 +18,7 @@ export interface ListOptions {
 }
 
 /** Facts some forges give only repository by repository (GitLab, Gitea): read with the files. */
-export type RepositoryFacts = Partial<Pick<CrawledRepository, 'language' | 'languages' | 'licence' | 'latestRelease'>>
+export type RepositoryFacts = DetailFacts
 
 /** What is read of a new or pushed repository: its wanted root files, and the facts its listing lacks. */
 export interface RepositoryDetails {

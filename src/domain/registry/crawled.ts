@@ -47,6 +47,12 @@ export interface CrawledRepository {
   rootFiles: string[] | null
 }
 
+/**
+ * Facts some forges give only per repository (GitLab's and Gitea's languages, releases, licence): read
+ * with the files of a pushed repository, kept as stored otherwise.
+ */
+export type DetailFacts = Partial<Pick<CrawledRepository, 'language' | 'languages' | 'licence' | 'latestRelease'>>
+
 /** Root files a crawl reads, by role. Their names vary (README, readme.md, LICENCE.txt, COPYING…). */
 export const rootFileRoles = ['readme', 'licence', 'contributing', 'codeOfConduct', 'security', 'publiccode'] as const
 export type RootFileRole = (typeof rootFileRoles)[number]

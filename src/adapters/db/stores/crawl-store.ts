@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import type { CrawledAccount, CrawledRepository } from '../../../domain/registry/crawled.ts'
+import type { CrawledAccount, CrawledRepository, DetailFacts } from '../../../domain/registry/crawled.ts'
 import type { DB } from '../schema.ts'
 import type { SourceRecord } from './source-store.ts'
 
@@ -23,7 +23,7 @@ export interface RepositoryFiles {
 }
 
 /** Facts some forges give only with a repository's files. */
-export type ReadWithFiles = keyof Pick<CrawledRepository, 'language' | 'languages' | 'licence' | 'latestRelease'>
+export type ReadWithFiles = keyof DetailFacts
 
 /** After this many complete listings without it, a repository is marked gone (its history is kept). */
 export const MISSES_BEFORE_GONE = 3

@@ -119,22 +119,24 @@ export class RepositoryStore {
     ])
     const result = Object.fromEntries(FACETS.map((facet) => [facet.name, [] as FacetValue[]])) as RepositoryFacets
     for (const row of counts.flat()) result[row.facet].push({ value: row.value, label: row.label, count: row.count })
-    for (const facet of FACETS) result[facet.name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    for (const facet of FACETS) result[facet.name] = result[facet.name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, FACET_VALUES)
     return result
   }
 
+  /**
+   * Every facet's counts in one pass over the matching rows: one grouping set per facet, the set of a
+   * result row told by grouping()'s bits (0 for the facet it counts).
+   */
   private async facetCounts(facets: readonly FacetDefinition[], where: RawBuilder<SqlBool>[]): Promise<{ facet: RepositoryFacet; value: string; label: string | null; count: number }[]> {
     const needsRoots = facets.some((facet) => facet.name === 'ministry')
-    const branches = facets.map(
-      (facet) => sql`(select ${facet.name} as facet, ${facet.value}::text as value, ${facet.label ?? sql`null`}::text as label, count(*)::int as count
-        from filtered where ${facet.value} is not null group by 2, 3 order by 4 desc limit ${FACET_VALUES})`,
-    )
-    const result = await sql<{ facet: RepositoryFacet; value: string; label: string | null; count: number }>`
+    const sets = facets.map((facet) => (facet.label ? sql`(${facet.value}, ${facet.label})` : sql`(${facet.value})`))
+    const columns = facets.map((facet, i) => sql`${facet.value}::text as ${sql.ref(`v${i}`)}, ${facet.label ?? sql`null`}::text as ${sql.ref(`l${i}`)}`)
+    const result = await sql<Record<string, string | number | null>>`
       with recursive ${needsRoots ? sql`roots as (
         select id, id as root from organisation where parent_id is null
         union all select child.id, roots.root from organisation child join roots on child.parent_id = roots.id
       ),` : sql``}
-      filtered as materialized (
+      filtered as not materialized (
         select r.forge, r.language, r.effective_licence, r.licence_authorised, r.publiccode_valid, r.compliance_score, r.pushed_at,
           r.archived, r.is_fork, r.is_template, o.slug as organisation_slug, o.name as organisation_name, o.kind as organisation_kind
           ${needsRoots ? sql`, m.slug as ministry_slug, m.name as ministry_name` : sql``}
@@ -142,9 +144,18 @@ export class RepositoryStore {
         ${needsRoots ? sql`left join roots on roots.id = r.organisation_id left join organisation m on m.id = roots.root` : sql``}
         where ${sql.join(where, sql` and `)}
       )
-      ${sql.join(branches, sql` union all `)}
+      select grouping(${sql.join(facets.map((facet) => facet.value))}) as g, ${sql.join(columns)}, count(*)::int as n
+      from filtered
+      group by grouping sets (${sql.join(sets)})
     `.execute(this.db)
-    return result.rows
+    const counts: { facet: RepositoryFacet; value: string; label: string | null; count: number }[] = []
+    for (const row of result.rows) {
+      const i = facets.findIndex((_, index) => ((Number(row.g) >> (facets.length - 1 - index)) & 1) === 0)
+      const value = row[`v${i}`]
+      if (i < 0 || value === null || value === undefined) continue
+      counts.push({ facet: facets[i]!.name, value: String(value), label: (row[`l${i}`] as string | null) ?? null, count: Number(row.n) })
+    }
+    return counts
   }
 
   private async count(where: RawBuilder<SqlBool>[]): Promise<number> {
