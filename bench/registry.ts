@@ -35,13 +35,18 @@ export async function benchRegistry(): Promise<BenchResult[]> {
   const results: BenchResult[] = []
   try {
     await migrateToLatest(database.db)
-    let started = Date.now()
-    const stored = await storeWorld(database.db, world)
-    results.push({ name: `registry: ${stored} repositories stored through the crawl store (${mode})`, value: (Date.now() - started) / 1000, unit: 's' })
-    started = Date.now()
-    const derived = await deriveRegistryFacts(database.db)
-    results.push({ name: `registry: facts derived for ${derived.repositories} repositories (${mode})`, value: (Date.now() - started) / 1000, unit: 's' })
-    started = Date.now()
+    // A PostgreSQL database that already holds this world (a previous run) is measured as it is.
+    const held = await createStores(database.db).repositories.total()
+    if (held !== size) {
+      if (held !== 0) throw new Error(`The database holds ${held} repositories, not an empty or the same world: use an empty database.`)
+      let started = Date.now()
+      const stored = await storeWorld(database.db, world)
+      results.push({ name: `registry: ${stored} repositories stored through the crawl store (${mode})`, value: (Date.now() - started) / 1000, unit: 's' })
+      started = Date.now()
+      const derived = await deriveRegistryFacts(database.db)
+      results.push({ name: `registry: facts derived for ${derived.repositories} repositories (${mode})`, value: (Date.now() - started) / 1000, unit: 's' })
+    }
+    const started = Date.now()
     const again = await deriveRegistryFacts(database.db)
     results.push({ name: `registry: facts derived again, nothing changed: ${again.updated} written (${mode})`, value: (Date.now() - started) / 1000, unit: 's' })
 
