@@ -120,9 +120,11 @@ describe('API', () => {
   it('searches software and repositories', async () => {
     const software = (await app.inject('/api/v1/software?q=navigateur')).json()
     expect(software.items[0].name).toBe('Mozilla Firefox')
-    const repositories = (await app.inject('/api/v1/repositories?organisation=demo-ville-exemple&pageSize=2')).json()
-    expect(repositories).toMatchObject({ total: 4, pageSize: 2 })
+    const repositories = (await app.inject('/api/v1/repositories?organisation=demo-ville-exemple&limit=2')).json()
+    expect(repositories).toMatchObject({ total: 4, nextCursor: expect.any(String) })
+    expect(repositories.items).toHaveLength(2)
     expect(repositories.items[0].organisation.slug).toBe('demo-ville-exemple')
+    expect((await app.inject('/api/v1/repositories?pageSize=2')).statusCode).toBe(400)
   })
 
   it('names the faulty query parameter', async () => {

@@ -58,7 +58,7 @@ export function codeRoutes(context: Pick<Context, 'stores'>): AnyRoute[] {
       query: RepositoryFilterQuery.extend({
         cursor: z.string().max(400).optional().describe('The nextCursor of the previous page.'),
         limit: z.coerce.number().int().min(1).max(100).default(20),
-      }),
+      }).strict(),
       response: z.object({ items: z.array(RepositoryDto), total: z.number().int(), nextCursor: z.string().nullable() }),
       async handler({ query }) {
         const { cursor, limit, ...filters } = query
@@ -76,7 +76,7 @@ export function codeRoutes(context: Pick<Context, 'stores'>): AnyRoute[] {
       path: '/repositories/facets',
       tag: 'Public code',
       summary: 'Counts of each facet value under the same filters as the search',
-      query: RepositoryFilterQuery,
+      query: RepositoryFilterQuery.strict(),
       response: z.object(Object.fromEntries(repositoryFacets.map((facet) => [facet, z.array(FacetValueDto)])) as Record<(typeof repositoryFacets)[number], z.ZodArray<typeof FacetValueDto>>),
       async handler({ query }) {
         return await context.stores.repositories.facets(repositoryQuery(query))
