@@ -8,6 +8,7 @@ import * as registry from './migrations/0006-registry.ts'
 import * as agents from './migrations/0007-agents.ts'
 import * as bodies from './migrations/0008-bodies.ts'
 import * as declarations from './migrations/0010-declarations.ts'
+import * as repositoryFacets from './migrations/0011-repository-facets.ts'
 
 /** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-agents': agents,
   '0008-bodies': bodies,
   '0010-declarations': declarations,
+  '0011-repository-facets': repositoryFacets,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
