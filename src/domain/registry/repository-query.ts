@@ -114,11 +114,6 @@ export function toggleFilter(query: RepositoryQuery, facet: RepositoryFacet, val
   return { ...query, [facet]: current === value ? undefined : value }
 }
 
-export function isSelected(query: RepositoryQuery, facet: RepositoryFacet, value: string): boolean {
-  const current = query[facet]
-  return Array.isArray(current) ? (current as string[]).includes(value) : current === value
-}
-
 function single(raw: Raw, field: string, problems: QueryProblem[]): string | undefined {
   const value = raw[field]
   if (value === undefined) return undefined

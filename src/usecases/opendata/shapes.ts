@@ -103,7 +103,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
 }
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
+/** A date of the database as the API writes it (ISO 8601, UTC), null kept. */
+export const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
 
 export function toSoftwareDto(s: SoftwareRecord): z.infer<typeof SoftwareDto> {
   return {

@@ -15,7 +15,7 @@ beforeAll(async () => {
     .insertInto('repository')
     .values({
       forge: 'gitlab', forge_host: 'gitlab.example.org', owner: 'dinum/outils', name: 'formulaires', url: 'https://gitlab.example.org/dinum/outils/formulaires',
-      organisation_id: body!.id, description: 'Des formulaires <img src=x onerror=alert(1)>', language: 'TypeScript', licence: 'MIT', stars: 12, forks: 3,
+      organisation_id: body!.id, description: 'Des formulaires <img src=x onerror=alert(1)>', homepage: 'javascript:alert(1)', language: 'TypeScript', licence: 'MIT', stars: 12, forks: 3,
       files: JSON.stringify({ 'README.md': '# Formulaires\nUn outil pour les démarches.' }), files_read_at: new Date().toISOString(),
       manifests: JSON.stringify({ 'package.json': JSON.stringify({ name: 'formulaires', dependencies: { '@gouvfr/dsfr': '^1.14.0' } }) }),
       publiccode_text: 'publiccodeYmlVersion: "0.4"\nname: [broken', publiccode_valid: false, publiccode_errors: JSON.stringify([{ key: 'name', message: 'must be a string', line: 2, column: 7 }]),
@@ -72,6 +72,7 @@ describe('repository page', () => {
     expect(html).toContain('Counters over time')
     expect(html).toContain('href="/en/code/libraries/npm/%40gouvfr/dsfr"')
     expect(html).not.toContain('<script>alert(1)</script>')
+    expect(html).not.toContain('href="javascript:')
   })
 
   it('answers 404 for an unknown repository', async () => {

@@ -4,6 +4,7 @@ import type { Page } from '../../domain/shared/page.ts'
 import { formatNumber } from '../i18n/index.ts'
 import { PageHeading, Pager } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
+import { webAddress } from '../views/web-address.ts'
 import { href, type PageContext } from '../views/page-context.ts'
 import { libraryHref, organisationHref, registryPaths } from '../views/registry-paths.ts'
 import { RepositoryCard } from '../views/repository-card.tsx'
@@ -122,7 +123,7 @@ export function LibraryPage(props: { page: PageContext; ecosystem: string; name:
             {published.description ? <p>{published.description}</p> : null}
             <p>
               {published.organisation_slug ? <a href={organisationHref(page, published.organisation_slug)}>{t('libraries.publishedBy', { account: published.organisation_name ?? published.account })}</a> : t('libraries.publishedBy', { account: published.account })}
-              {published.repository_url ? <> · <a href={published.repository_url} rel="noopener noreferrer nofollow">{published.repository_url}</a></> : null}
+              {webAddress(published.repository_url) ? <> · <a href={webAddress(published.repository_url)} rel="noopener noreferrer nofollow">{published.repository_url}</a></> : null}
             </p>
           </>
         ) : null}

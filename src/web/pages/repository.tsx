@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from '../i18n/index.ts'
 import { BarChart } from '../views/bar-chart.tsx'
 import { Badge } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
+import { webAddress } from '../views/web-address.ts'
 import { href, type PageContext } from '../views/page-context.ts'
 import { accountHref, libraryHref, organisationHref, registryPaths, repositoryHref } from '../views/registry-paths.ts'
 
@@ -57,7 +58,7 @@ export function RepositoryPage(props: { page: PageContext; view: RepositoryView 
         {r.gone_at ? (
           <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w"><p>{t('repository.page.gone', { date: dateOf(locale, r.gone_at) })}</p></div>
         ) : null}
-        <p><a class="fr-link fr-icon-external-link-line fr-link--icon-right" href={r.url} rel="noopener noreferrer">{t('repository.page.web')}</a></p>
+        {webAddress(r.url) ? <p><a class="fr-link fr-icon-external-link-line fr-link--icon-right" href={webAddress(r.url)} rel="noopener noreferrer">{t('repository.page.web')}</a></p> : null}
 
         <div class="fr-grid-row fr-grid-row--gutters">
           <div class="fr-col-12 fr-col-lg-7">
@@ -67,7 +68,7 @@ export function RepositoryPage(props: { page: PageContext; view: RepositoryView 
               <dt>{t('repository.page.owner')}</dt><dd><a href={accountHref(page, { host: r.forge_host, owner: r.owner })}>{r.owner}</a></dd>
               {r.organisation_slug ? (<><dt>{t('repository.page.body')}</dt><dd><a href={organisationHref(page, r.organisation_slug)}>{r.organisation_name}</a></dd></>) : null}
               {r.clone_url ? (<><dt>{t('repository.page.clone')}</dt><dd><code>{r.clone_url}</code></dd></>) : null}
-              {r.homepage ? (<><dt>{t('repository.page.homepage')}</dt><dd><a href={r.homepage} rel="noopener noreferrer nofollow">{r.homepage}</a></dd></>) : null}
+              {r.homepage ? (<><dt>{t('repository.page.homepage')}</dt><dd>{webAddress(r.homepage) ? <a href={webAddress(r.homepage)} rel="noopener noreferrer nofollow">{r.homepage}</a> : r.homepage}</dd></>) : null}
               {r.default_branch ? (<><dt>{t('repository.page.branch')}</dt><dd><code>{r.default_branch}</code></dd></>) : null}
               <dt>{t('repository.page.licence')}</dt>
               <dd>

@@ -9,7 +9,7 @@ import { href, type PageContext } from '../views/page-context.ts'
 import { repositoryHref } from '../views/registry-paths.ts'
 import { softwareDescription } from '../views/software-card.tsx'
 import { facetValueLabel } from './catalogue.tsx'
-import { webAddress } from './registry/profile.tsx'
+import { webAddress } from '../views/web-address.ts'
 
 /** An outside address, linked only when it is a web address: data may hold `javascript:`. */
 function External(props: { url: string | null | undefined; children?: ComponentChildren }) {
@@ -92,7 +92,7 @@ export function SoftwarePage(props: { page: PageContext; details: SoftwareDetail
         <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--middle">
           {webAddress(s.logo_url) ? (
             <div class="fr-col-auto">
-              <img src={webAddress(s.logo_url)} alt={t('software.logo', { name: s.name })} width={64} height={64} style="object-fit: contain" referrerpolicy="no-referrer" />
+              <img src={webAddress(s.logo_url)} alt={t('software.logo', { name: s.name })} width={64} height={64} class="socle-logo" referrerpolicy="no-referrer" />
             </div>
           ) : null}
           <div class="fr-col">

@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
 import { complianceBandRanges } from '../../../domain/registry/derived.ts'
 import type { RepositoryFacet, RepositoryFilters, RepositoryQuery, RepositorySort } from '../../../domain/registry/repository-query.ts'
 import type { Page } from '../../../domain/shared/page.ts'
+import { encodeCursor, readCursor } from '../../../domain/shared/cursor.ts'
 import { inBatches } from '../batches.ts'
 import type { DB, NewRepository, Repository } from '../schema.ts'
 import { matchesText, relevance, textQuery } from '../search.ts'
@@ -336,19 +337,10 @@ interface Cursor {
   after?: [string | number, string]
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url')
-}
-
 /** A cursor given back by a client; one this store did not give is refused (InvalidCursor). */
-export function decodeCursor(text: string | undefined): Cursor | undefined {
+function decodeCursor(text: string | undefined): Cursor | undefined {
   if (!text) return undefined
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'))
-  } catch {
-    throw new InvalidCursor()
-  }
+  const parsed = readCursor(text)
   if (typeof parsed !== 'object' || parsed === null) throw new InvalidCursor()
   const { offset, after } = parsed as Cursor
   if (offset !== undefined && !(Number.isInteger(offset) && offset >= 0 && offset <= 100_000)) throw new InvalidCursor()

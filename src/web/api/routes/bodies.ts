@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import type { AccountRecord, BodySummary } from '../../../adapters/db/stores/body-store.ts'
 import type { Context } from '../../../context.ts'
+import { encodeCursor, readCursor } from '../../../domain/shared/cursor.ts'
 import { bodyKinds } from '../../../domain/sources/sources-file.ts'
+import { iso } from '../../../usecases/opendata/shapes.ts'
 import { compareBodies, listBodies } from '../../../usecases/registry/list-bodies.ts'
 import { readBody } from '../../../usecases/registry/read-body.ts'
 import { ApiError } from '../api-error.ts'
@@ -69,19 +71,15 @@ const Slug = z.object({ slug: z.string().min(1).max(200) })
 /** The opaque position after which the next page of bodies starts: the last body's name and slug. */
 const Cursor = z.object({ name: z.string(), slug: z.string() })
 
-function encodeCursor(body: Pick<BodySummary, 'name' | 'slug'>): string {
-  return Buffer.from(JSON.stringify({ name: body.name, slug: body.slug })).toString('base64url')
+function bodyCursor(body: Pick<BodySummary, 'name' | 'slug'>): string {
+  return encodeCursor({ name: body.name, slug: body.slug })
 }
 
 function decodeCursor(cursor: string): z.infer<typeof Cursor> {
-  try {
-    return Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))
-  } catch {
-    throw new ApiError(400, 'invalid_request', 'Invalid query.cursor: use the nextCursor of a previous answer.', [{ field: 'query.cursor', message: 'not a cursor' }])
-  }
+  const parsed = Cursor.safeParse(readCursor(cursor))
+  if (parsed.success) return parsed.data
+  throw new ApiError(400, 'invalid_request', 'Invalid query.cursor: use the nextCursor of a previous answer.', [{ field: 'query.cursor', message: 'not a cursor' }])
 }
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
 
 function toAccountDto(a: AccountRecord): z.infer<typeof AccountDto> {
   return {
@@ -146,7 +144,7 @@ export function bodyRoutes(context: Pick<Context, 'stores'>): AnyRoute[] {
         return {
           items: page.map((row) => toBodyDto(row.body, row.parent?.slug ?? null, row.ownCount, row.totalCount)),
           total: rows.length,
-          nextCursor: last && rest.length > page.length ? encodeCursor(last.body) : null,
+          nextCursor: last && rest.length > page.length ? bodyCursor(last.body) : null,
         }
       },
     }),

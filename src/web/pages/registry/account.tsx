@@ -9,7 +9,8 @@ import { href, type PageContext } from '../../views/page-context.ts'
 import { accountHref, organisationHref, registryPaths } from '../../views/registry-paths.ts'
 import { RepositoryCard } from '../../views/repository-card.tsx'
 import { AccountStatus } from './organisation.tsx'
-import { ProfileSections, webAddress } from './profile.tsx'
+import { webAddress } from '../../views/web-address.ts'
+import { ProfileSections } from './profile.tsx'
 
 export function AccountPage(props: { page: PageContext; account: AccountRecord; profile: RepositoryProfile; repositories: Page<RepositoryRecord>; params: URLSearchParams }) {
   const { page, account: a, repositories } = props

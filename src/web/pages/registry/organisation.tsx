@@ -11,7 +11,8 @@ import { accountHref, organisationFeedHref, organisationHref, registryPaths } fr
 import { RepositoryCard } from '../../views/repository-card.tsx'
 import { kindLabel } from './kinds.ts'
 import { BodyTreeList } from './organisations.tsx'
-import { ProfileSections, webAddress } from './profile.tsx'
+import { webAddress } from '../../views/web-address.ts'
+import { ProfileSections } from './profile.tsx'
 
 export function OrganisationPage(props: {
   page: PageContext

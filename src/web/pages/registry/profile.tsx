@@ -47,13 +47,3 @@ export function share(locale: Locale, part: number, total: number): string {
   return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(total > 0 ? part / total : 0)
 }
 
-/** Addresses read from forges are linked only when they are web addresses (never `javascript:`). */
-export function webAddress(value: string | null | undefined): string | undefined {
-  if (!value) return undefined
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined
-  } catch {
-    return undefined
-  }
-}
