@@ -8,7 +8,7 @@ import { PageHeading, Pager, ResultCount } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
 import { href, type PageContext } from '../views/page-context.ts'
 import { registryPaths } from '../views/registry-paths.ts'
-import { RepositoryCard } from '../views/repository-card.tsx'
+import { RepositoryList } from '../views/repository-card.tsx'
 import { kindLabel } from './registry/kinds.ts'
 
 export interface CodeSearchView {
@@ -107,13 +107,7 @@ export function CodePage(props: { page: PageContext; view: CodeSearchView }) {
                 </div>
               </div>
               {result.items.length === 0 ? <p>{t('registry.noResults')}</p> : null}
-              <ul class="socle-plain-list">
-                {result.items.map((r) => (
-                  <li class="fr-mb-2w" key={r.id}>
-                    <RepositoryCard page={page} repository={r} />
-                  </li>
-                ))}
-              </ul>
+              <RepositoryList page={page} repositories={result.items} layout="list" />
               <Pager page={page} result={result} params={repositoryQueryParams(query)} basePath={base} />
             </div>
           </div>

@@ -7,7 +7,7 @@ import { Layout } from '../views/layout.tsx'
 import { webAddress } from '../views/web-address.ts'
 import { href, type PageContext } from '../views/page-context.ts'
 import { libraryHref, organisationHref, registryPaths } from '../views/registry-paths.ts'
-import { RepositoryCard } from '../views/repository-card.tsx'
+import { RepositoryList } from '../views/repository-card.tsx'
 
 export const ECOSYSTEMS = ['npm', 'pypi', 'maven', 'packagist', 'rubygems', 'go', 'cargo'] as const
 
@@ -129,9 +129,7 @@ export function LibraryPage(props: { page: PageContext; ecosystem: string; name:
         ) : null}
         <h2>{t('libraries.dependents')}</h2>
         {dependents.length === 0 ? <p>{t('libraries.dependentsNone')}</p> : (
-          <ul class="socle-plain-list">
-            {dependents.map((r) => <li class="fr-mb-2w" key={r.id}><RepositoryCard page={page} repository={r} headingLevel="h3" /></li>)}
-          </ul>
+          <RepositoryList page={page} repositories={dependents} layout="list" headingLevel="h3" />
         )}
       </div>
     </Layout>

@@ -4,7 +4,7 @@ import { PageHeading, Pager } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
 import { href, type PageContext } from '../views/page-context.ts'
 import { registryPaths } from '../views/registry-paths.ts'
-import { RepositoryCard } from '../views/repository-card.tsx'
+import { RepositoryList } from '../views/repository-card.tsx'
 
 /** The most reusable repositories, and how the score is computed: every criterion with its points. */
 export function ReusablePage(props: { page: PageContext; result: RepositoryResults }) {
@@ -19,11 +19,7 @@ export function ReusablePage(props: { page: PageContext; result: RepositoryResul
     <Layout page={page} title={t('registry.reusable.title')} section="code">
       <div class="fr-container fr-mt-6w fr-mb-6w">
         <PageHeading title={t('registry.reusable.title')} lead={t('registry.reusable.lead')} />
-        <ul class="socle-plain-list">
-          {result.items.map((r) => (
-            <li class="fr-mb-2w" key={r.id}><RepositoryCard page={page} repository={r} /></li>
-          ))}
-        </ul>
+        <RepositoryList page={page} repositories={result.items} layout="list" />
         <Pager page={page} result={result} params={new URLSearchParams()} basePath={href(page, registryPaths.mostReusable)} />
         <h2 id="how" class="fr-mt-6w">{t('registry.reusable.how')}</h2>
         <div class="fr-table fr-table--no-caption">

@@ -38,3 +38,17 @@ export function RepositoryCard(props: { page: PageContext; repository: Repositor
     </div>
   )
 }
+
+/** Repositories as cards: one a row (`list`), or two a row on wide screens (`grid`). */
+export function RepositoryList(props: { page: PageContext; repositories: RepositoryRecord[]; layout: 'list' | 'grid'; headingLevel?: 'h2' | 'h3' }) {
+  const grid = props.layout === 'grid'
+  return (
+    <ul class={grid ? 'fr-grid-row fr-grid-row--gutters socle-plain-list' : 'socle-plain-list'}>
+      {props.repositories.map((r) => (
+        <li class={grid ? 'fr-col-12 fr-col-md-6' : 'fr-mb-2w'} key={r.id}>
+          <RepositoryCard page={props.page} repository={r} headingLevel={props.headingLevel} />
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -7,7 +7,7 @@ import { Pager } from '../../views/components.tsx'
 import { Layout } from '../../views/layout.tsx'
 import { href, type PageContext } from '../../views/page-context.ts'
 import { accountHref, organisationHref, registryPaths } from '../../views/registry-paths.ts'
-import { RepositoryCard } from '../../views/repository-card.tsx'
+import { RepositoryList } from '../../views/repository-card.tsx'
 import { AccountStatus } from './organisation.tsx'
 import { webAddress } from '../../views/web-address.ts'
 import { ProfileSections } from './profile.tsx'
@@ -73,13 +73,7 @@ export function AccountPage(props: { page: PageContext; account: AccountRecord; 
         <section class="fr-mt-4w" id="repositories">
           <h2>{t('bodies.repositories')}</h2>
           <p class="fr-text--sm">{t('bodies.account.repositoriesLead', { count: formatNumber(locale, repositories.total) })}</p>
-          <ul class="fr-grid-row fr-grid-row--gutters socle-plain-list">
-            {repositories.items.map((r) => (
-              <li class="fr-col-12 fr-col-md-6" key={r.id}>
-                <RepositoryCard page={page} repository={r} headingLevel="h3" />
-              </li>
-            ))}
-          </ul>
+          <RepositoryList page={page} repositories={repositories.items} layout="grid" headingLevel="h3" />
           <Pager page={page} result={repositories} params={props.params} basePath={accountHref(page, a)} />
         </section>
       </div>

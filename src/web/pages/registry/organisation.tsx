@@ -8,7 +8,7 @@ import { Badge, Pager } from '../../views/components.tsx'
 import { Layout } from '../../views/layout.tsx'
 import { href, type PageContext } from '../../views/page-context.ts'
 import { accountHref, organisationFeedHref, organisationHref, registryPaths } from '../../views/registry-paths.ts'
-import { RepositoryCard } from '../../views/repository-card.tsx'
+import { RepositoryList } from '../../views/repository-card.tsx'
 import { kindLabel } from './kinds.ts'
 import { BodyTreeList } from './organisations.tsx'
 import { webAddress } from '../../views/web-address.ts'
@@ -79,13 +79,7 @@ export function OrganisationPage(props: {
         <section class="fr-mt-4w" id="repositories">
           <h2>{t('bodies.repositories')}</h2>
           <p class="fr-text--sm">{t('bodies.repositories.lead', { count: formatNumber(locale, repositories.total) })}</p>
-          <ul class="fr-grid-row fr-grid-row--gutters socle-plain-list">
-            {repositories.items.map((r) => (
-              <li class="fr-col-12 fr-col-md-6" key={r.id}>
-                <RepositoryCard page={page} repository={r} headingLevel="h3" />
-              </li>
-            ))}
-          </ul>
+          <RepositoryList page={page} repositories={repositories.items} layout="grid" headingLevel="h3" />
           <Pager page={page} result={repositories} params={props.params} basePath={organisationHref(page, body.slug)} />
         </section>
       </div>
