@@ -122,7 +122,25 @@ describe.runIf(testDatabaseKind === 'postgres')('scaled mode (PostgreSQL)', () =
       expect(new Set(all.map((r) => r.job_id))).toEqual(new Set(ids))
       expect(runs.every((r) => !r.worker.endsWith(`:${processes[0]!.child.pid}`))).toBe(true)
     } finally {
-      expect(await stop(processes)).toEqual([0, 0, 0])
+      const codes = await stop(processes)
+      // The processes' own words explain a failed stop.
+      expect({ codes, output: codes.some((c) => c !== 0) ? processes.map((p) => p.output()) : [] }).toEqual({ codes: [0, 0, 0], output: [] })
+      await database.close()
+    }
+  })
+
+  it('stops cleanly when told to while it is still starting', async () => {
+    const database = await openTestDatabase()
+    try {
+      const worker = spawnSocle(['worker'], { DATABASE_URL: database.url })
+      // As soon as the worker connects, well before it is ready (it still migrates and starts its queues).
+      await waitFor(async () => {
+        const { rows } = await database.executeSql<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')
+        return rows[0]!.n > 0
+      }, 30_000, 'the worker to connect')
+      worker.child.kill('SIGTERM')
+      expect({ code: await worker.exited, output: worker.output() }).toEqual({ code: 0, output: '' })
+    } finally {
       await database.close()
     }
   })

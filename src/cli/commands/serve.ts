@@ -12,26 +12,42 @@ export async function runProcess(config: Config, role: Exclude<Role, 'command'>)
     throw new CommandError('socle worker needs DATABASE_URL: the embedded database serves one process, where `socle start` runs web and jobs together.')
   }
   const started = Date.now()
+  // Signals are handled from the first instant: a stop asked for while the process is still
+  // starting (a busy machine, a quick deploy) waits for the start to finish, then closes it cleanly.
   // The web app's modules load while the database opens (on a first start, PGlite's initdb takes
   // seconds): both are needed before the first page, neither waits for the other.
-  const [context, web] = await Promise.all([openContext(config, role), role === 'worker' ? undefined : import('../../web/app.tsx')])
-  const app = web ? await web.buildApp(context) : undefined
+  const opening = (async () => {
+    const [context, web] = await Promise.all([openContext(config, role), role === 'worker' ? undefined : import('../../web/app.tsx')])
+    try {
+      return { context, app: web ? await web.buildApp(context) : undefined }
+    } catch (error) {
+      await context.close()
+      throw error
+    }
+  })()
   let stopping: Promise<void> | undefined
   const stop = (signal: string) => {
     stopping ??= (async () => {
-      const log = app?.log
-      log?.info({ signal }, 'stopping')
+      let exitCode = 0
       try {
+        const { context, app } = await opening
+        app?.log.info({ signal }, 'stopping')
         await app?.close()
         await context.close()
+      } catch (error) {
+        // A start or a close that failed: the process says so and exits 1.
+        process.stderr.write(`socle: stopping failed: ${(error as Error).message}\n`)
+        exitCode = 1
       } finally {
-        process.exit(0)
+        process.exit(exitCode)
       }
     })()
     return stopping
   }
   process.on('SIGTERM', () => void stop('SIGTERM'))
   process.on('SIGINT', () => void stop('SIGINT'))
+  const { context, app } = await opening
+  if (stopping) return
   if (app) {
     try {
       await app.listen({ port: config.port, host: config.host })
