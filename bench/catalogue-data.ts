@@ -89,6 +89,6 @@ export async function fillCatalogue(db: Kysely<DB>, softwareCount: number, decla
   const referents = [...referentPairs.values()]
   for (let i = 0; i < referents.length; i += 1000) await db.insertInto('software_referent').values(referents.slice(i, i + 1000)).execute()
   for (let i = 0; i < instances.length; i += 1000) await db.insertInto('software_instance').values(instances.slice(i, i + 1000)).execute()
-  // As autovacuum would after such a load: the planner needs the tables' statistics.
-  await sql`analyze`.execute(db)
+  // As autovacuum would after such a load: the planner needs the tables' statistics, index-only scans the visibility map.
+  await sql`vacuum analyze`.execute(db)
 }
