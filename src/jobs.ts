@@ -22,15 +22,22 @@ export const queueNames = Object.values(QUEUES) as [QueueName, ...QueueName[]]
 export async function startWorkers(queue: JobQueue, context: Pick<Context, 'database' | 'stores' | 'forges'>): Promise<void> {
   const worker = `${os.hostname()}:${process.pid}`
   await queue.work(QUEUES.heartbeat, (job) => recordHeartbeat(context.database.db, { id: job.id, queue: QUEUES.heartbeat }, worker))
+  const requestsSent = () => Object.values(context.forges.requestCounts()).reduce((a, b) => a + b, 0)
   await queue.work(QUEUES.crawlSource, async (job) => {
-    const { sourceId, full } = job.data as { sourceId: string; full?: boolean }
+    const { sourceId, full, passId } = job.data as CrawlSourceJob
     const source = await context.stores.sources.byId(sourceId)
     if (!source) return // removed since it was queued
     // Loaded on first use: a web process (and the first page after a start) does not wait for the crawler's modules.
     const { crawlSource } = await import('./usecases/registry/crawl-source.ts')
-    const summary = await crawlSource(context.database.db, source, context.forges.adapterFor(source), { full: Boolean(full) })
-    // A failed crawl is recorded on the source (stale, with the error); the job fails too, so pg-boss retries it later.
-    if (!summary.ok) throw new Error(summary.error)
+    // A process runs its crawl jobs one after another: the requests sent meanwhile are this job's.
+    const before = requestsSent()
+    try {
+      const summary = await crawlSource(context.database.db, source, context.forges.adapterFor(source), { full: Boolean(full) })
+      // A failed crawl is recorded on the source (stale, with the error); the job fails too, so pg-boss retries it later.
+      if (!summary.ok) throw new Error(summary.error)
+    } finally {
+      if (passId) await context.stores.crawl.passProgressed(passId, requestsSent() - before, new Date())
+    }
   })
   await queue.work(QUEUES.deriveRegistry, async () => {
     const { deriveRegistryFacts } = await import('./usecases/registry/derive-registry-facts.ts')
@@ -38,6 +45,21 @@ export async function startWorkers(queue: JobQueue, context: Pick<Context, 'data
   })
   await queue.work(QUEUES.crawlAll, async (job) => {
     const { full } = job.data as { full?: boolean }
-    for (const source of await context.stores.sources.list()) await queue.enqueue(QUEUES.crawlSource, { sourceId: source.id, full: Boolean(full) })
+    const sources = await context.stores.sources.list()
+    const passId = await context.stores.crawl.startPass({ full: Boolean(full), sourceId: null, sourceCount: sources.length }, new Date())
+    for (const source of sources) await queue.enqueue(QUEUES.crawlSource, { sourceId: source.id, full: Boolean(full), passId } satisfies CrawlSourceJob)
   })
+}
+
+/** A source's crawl job; `passId` names the pass whose progress it adds to. */
+export interface CrawlSourceJob {
+  sourceId: string
+  full?: boolean
+  passId?: string
+}
+
+/** Queues a recrawl of one source now, as a pass of its own that the administration page follows. */
+export async function enqueueSourceCrawl(queue: JobQueue, stores: Pick<Context['stores'], 'crawl'>, sourceId: string, full: boolean): Promise<string> {
+  const passId = await stores.crawl.startPass({ full, sourceId, sourceCount: 1 }, new Date())
+  return await queue.enqueue(QUEUES.crawlSource, { sourceId, full, passId } satisfies CrawlSourceJob)
 }

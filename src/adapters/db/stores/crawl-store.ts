@@ -28,6 +28,21 @@ export type ReadWithFiles = keyof DetailFacts
 /** After this many complete listings without it, a repository is marked gone (its history is kept). */
 export const MISSES_BEFORE_GONE = 3
 
+/** A crawl pass as the administration page shows it: its sources done, failed and left, from the sources' own dates. */
+export interface CrawlPassProgress {
+  id: string
+  full: boolean
+  /** The one source crawled, when the pass is a recrawl of one. */
+  sourceUrl: string | null
+  sources: number
+  done: number
+  failed: number
+  repositoriesStored: number
+  requests: number
+  startedAt: Date
+  lastProgressAt: Date | null
+}
+
 /** The crawl's writes: repositories as read from a forge, their counters, and each source's state. */
 export class CrawlStore {
   constructor(private readonly db: Kysely<DB>) {}
@@ -169,5 +184,69 @@ export class CrawlStore {
       }))
       .where('id', '=', source.id)
       .execute()
+  }
+
+  /** Records the start of a pass over every source, or over one; answers its id, which the sources' jobs carry. */
+  async startPass(pass: { full: boolean; sourceId: string | null; sourceCount: number }, now: Date): Promise<string> {
+    const row = await this.db
+      .insertInto('crawl_pass')
+      .values({ full_crawl: pass.full, source_id: pass.sourceId, source_count: pass.sourceCount, started_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return row.id
+  }
+
+  /** A source's job of the pass ended (crawled or failed), having sent `requests` requests. */
+  async passProgressed(passId: string, requests: number, now: Date): Promise<void> {
+    await this.db
+      .updateTable('crawl_pass')
+      .set((eb) => ({ requests: eb('requests', '+', requests), last_progress_at: now }))
+      .where('id', '=', passId)
+      .execute()
+  }
+
+  /**
+   * The latest pass and how far it went. A source is done once crawled since the pass started, failed
+   * once marked stale or gone since then without a later success: retries and several workers never
+   * count it twice.
+   */
+  async latestPass(): Promise<CrawlPassProgress | undefined> {
+    const pass = await this.db
+      .selectFrom('crawl_pass')
+      .leftJoin('source', 'source.id', 'crawl_pass.source_id')
+      .select(['crawl_pass.id', 'crawl_pass.full_crawl', 'crawl_pass.source_id', 'crawl_pass.source_count', 'crawl_pass.requests', 'crawl_pass.started_at', 'crawl_pass.last_progress_at', 'source.url'])
+      .orderBy('crawl_pass.started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (!pass) return undefined
+    const since = pass.started_at
+    const [sources, repositories] = await Promise.all([
+      this.db
+        .selectFrom('source')
+        .select([
+          sql<string>`count(*) filter (where last_crawled_at >= ${since})`.as('done'),
+          sql<string>`count(*) filter (where status in ('stale', 'gone') and updated_at >= ${since} and (last_crawled_at is null or last_crawled_at < ${since}))`.as('failed'),
+        ])
+        .$if(pass.source_id !== null, (q) => q.where('id', '=', pass.source_id!))
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('repository')
+        .select(sql<string>`count(*)`.as('stored'))
+        .where('last_crawled_at', '>=', since)
+        .$if(pass.source_id !== null, (q) => q.where('source_id', '=', pass.source_id!))
+        .executeTakeFirstOrThrow(),
+    ])
+    return {
+      id: pass.id,
+      full: pass.full_crawl,
+      sourceUrl: pass.url,
+      sources: pass.source_count,
+      done: Number(sources.done),
+      failed: Number(sources.failed),
+      repositoriesStored: Number(repositories.stored),
+      requests: pass.requests,
+      startedAt: new Date(pass.started_at),
+      lastProgressAt: pass.last_progress_at ? new Date(pass.last_progress_at) : null,
+    }
   }
 }

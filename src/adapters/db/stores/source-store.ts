@@ -1,8 +1,13 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Page, PageRequest } from '../../../domain/shared/page.ts'
 import type { ForgeAccount } from '../../../domain/sources/account-url.ts'
 import type { DB, SourceTable } from '../schema.ts'
 
 export type SourceRecord = Selectable<SourceTable>
+
+/** new (never crawled), ok, stale (the last crawl failed: the data before it is kept), gone (the account vanished). */
+export const sourceStatuses = ['new', 'ok', 'stale', 'gone'] as const
+export type SourceStatus = (typeof sourceStatuses)[number]
 
 /** The accounts Socle crawls, each tied to the public body that owns it when known. */
 export class SourceStore {
@@ -34,6 +39,23 @@ export class SourceStore {
 
   async list(): Promise<SourceRecord[]> {
     return await this.db.selectFrom('source').selectAll().orderBy('url').execute()
+  }
+
+  /** A page of sources for their administration, with the name of the body owning each; `status` filters. */
+  async page(filter: { status?: SourceStatus }, request: PageRequest): Promise<Page<SourceRecord & { body: string | null }>> {
+    const filtered = this.db.selectFrom('source').$if(filter.status !== undefined, (q) => q.where('status', '=', filter.status!))
+    const [items, count] = await Promise.all([
+      filtered
+        .leftJoin('organisation', 'organisation.id', 'source.organisation_id')
+        .selectAll('source')
+        .select('organisation.name as body')
+        .orderBy('source.url')
+        .limit(request.pageSize)
+        .offset((request.page - 1) * request.pageSize)
+        .execute(),
+      filtered.select(sql<string>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    ])
+    return { items, total: Number(count.total), ...request }
   }
 
   async byId(id: string): Promise<SourceRecord | undefined> {
