@@ -1,0 +1,75 @@
+import type { Agent } from '../../adapters/db/schema.ts'
+import type { Stores } from '../../adapters/db/stores/index.ts'
+import type { Mailer } from '../../adapters/mail/mailer.ts'
+
+/** Messages one sender, and one client address, may send within an hour. */
+export const CONTACTS_PER_HOUR = 5
+const HOUR = 3_600_000
+
+/**
+ * Counts recent events per key, over a sliding hour, in this process's memory: a contact message
+ * leaves no row (no personal data is kept for it), so a restart or another web process starts afresh.
+ */
+export class HourlyLimiter {
+  readonly #events = new Map<string, number[]>()
+
+  constructor(
+    readonly perHour: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Seconds until every key may act again; 0 when they all may now. */
+  wait(keys: string[]): number {
+    const now = this.now()
+    let wait = 0
+    for (const key of keys) {
+      const recent = (this.#events.get(key) ?? []).filter((at) => at > now - HOUR)
+      if (recent.length === 0) this.#events.delete(key)
+      else this.#events.set(key, recent)
+      if (recent.length >= this.perHour) wait = Math.max(wait, Math.ceil((recent[0]! + HOUR - now) / 1000))
+    }
+    return wait
+  }
+
+  record(keys: string[]): void {
+    const now = this.now()
+    for (const key of keys) this.#events.set(key, [...(this.#events.get(key) ?? []), now])
+  }
+}
+
+export interface ContactRequest {
+  softwareId: string
+  referentId: string
+  /** A signed-in agent writes from their account's address; a visitor gives theirs. */
+  sender: { agent: Pick<Agent, 'id' | 'email' | 'name'> } | { email: string; name: string | null }
+  ip: string
+  message: string
+  /** The mail the referent receives, in the language of the page it was sent from. */
+  mail: (sender: { name: string; email: string }) => { subject: string; text: string }
+}
+
+export type ContactResult = { sent: Promise<void> } | { refused: 'not-found' } | { refused: 'too-many'; retryAfterSeconds: number }
+
+/**
+ * Someone writes to a referent of a software: Socle mails the referent, with the sender as the
+ * address to answer to. The referent's address never leaves this function; the sender learns it only
+ * if the referent answers. Senders and client addresses are limited, so that referents' mailboxes
+ * cannot be flooded nor used to relay spam. Answers the delivery in progress, for the caller to log
+ * its failure.
+ */
+export async function contactReferent(deps: { stores: Pick<Stores, 'declarations' | 'agents' | 'audit'>; mailer: Mailer; limiter: HourlyLimiter }, request: ContactRequest): Promise<ContactResult> {
+  const declarer = await deps.stores.declarations.declarer('referent', request.referentId)
+  if (!declarer || declarer.softwareId !== request.softwareId || !declarer.agentId) return { refused: 'not-found' }
+  const referent = await deps.stores.agents.byId(declarer.agentId)
+  if (!referent) return { refused: 'not-found' }
+  const sender = 'agent' in request.sender ? { name: request.sender.agent.name, email: request.sender.agent.email } : { name: request.sender.name ?? '', email: request.sender.email }
+  const keys = [`sender:${sender.email.toLowerCase()}`, `ip:${request.ip}`]
+  const wait = deps.limiter.wait(keys)
+  if (wait > 0) return { refused: 'too-many', retryAfterSeconds: wait }
+  deps.limiter.record(keys)
+  const agentId = 'agent' in request.sender ? request.sender.agent.id : null
+  // Who wrote to which referent, never what nor from which address.
+  await deps.stores.audit.record({ agentId, action: 'referent.contacted', subjectType: 'software', subjectId: request.softwareId, details: { referent: request.referentId } })
+  const { subject, text } = request.mail(sender)
+  return { sent: deps.mailer.send({ to: referent.email, replyTo: sender.email, subject, text }) }
+}
