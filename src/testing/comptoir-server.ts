@@ -1,0 +1,89 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { ScriptedReply } from './wikidata-server.ts'
+
+/**
+ * A local stand-in for Comptoir du Libre (tests only): its export, in the shape
+ * `/public/export/comptoir-du-libre_export_v1.json` has, and scripted trouble served first.
+ */
+type Json = Record<string, unknown>
+
+function actor(id: number, name: string, type: 'Company' | 'Administration' | 'Person' | 'Association', website: string | null): Json {
+  return { id, url: `https://comptoir-du-libre.org/fr/users/${id}`, name, type, external_resources: { website } }
+}
+
+function software(id: number, name: string, licence: string, resources: { website: string | null; repository: string | null; wikidata?: string }, providers: Json[], users: Json[]): Json {
+  return {
+    id,
+    created: '2016-12-02T10:31:45+00:00',
+    modified: '2024-06-18T14:02:11+00:00',
+    url: `https://comptoir-du-libre.org/fr/softwares/${id}`,
+    name,
+    licence,
+    external_resources: {
+      website: resources.website,
+      repository: resources.repository,
+      framalibre: [],
+      wikidata: resources.wikidata ? { id: resources.wikidata, url: `https://www.wikidata.org/wiki/${resources.wikidata}`, data: `https://www.wikidata.org/wiki/Special:EntityData/${resources.wikidata}.json` } : [],
+      sill: [],
+      wikipedia: [],
+    },
+    providers,
+    users,
+  }
+}
+
+/** A few real entries (abridged: most users and providers left out; names of users are the kinds of bodies that declare). */
+export function comptoirExport(): Json {
+  const softwares = [
+    software(
+      33,
+      'LibreOffice',
+      'Mozilla Public License V2.0',
+      { website: 'https://www.libreoffice.org/', repository: 'https://git.libreoffice.org/core', wikidata: 'Q10135' },
+      [actor(140, 'Arawa', 'Company', 'https://www.arawa.fr/'), actor(175, 'Libriciel SCOP', 'Company', 'https://www.libriciel.fr/')],
+      [actor(23, 'Mairie de Fontaine', 'Administration', null), actor(51, 'Département du Rhône', 'Administration', 'https://www.rhone.fr/'), actor(202, 'Adullact', 'Association', 'https://adullact.org/')],
+    ),
+    software(62, 'VLC', 'GNU GPL v2', { website: 'https://www.videolan.org/vlc/', repository: 'https://code.videolan.org/videolan/vlc' }, [], [actor(23, 'Mairie de Fontaine', 'Administration', null)]),
+    software(82, 'Firefox', 'Mozilla Public License V2.0', { website: null, repository: null }, [actor(140, 'Arawa', 'Company', 'https://www.arawa.fr/')], []),
+  ]
+  return { date_of_export: '2024-10-14T03:00:02+00:00', number_of_software: softwares.length, softwares }
+}
+
+export interface ComptoirServer {
+  url: string
+  requests: string[]
+  script: ScriptedReply[]
+  close(): Promise<void>
+}
+
+export async function startComptoirServer(exported: Json = comptoirExport()): Promise<ComptoirServer> {
+  const state: ComptoirServer = {
+    url: '',
+    requests: [],
+    script: [],
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    state.requests.push(url.pathname)
+    const scripted = state.script.shift()
+    if (scripted?.hang) return
+    if (scripted) {
+      response.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers }).end(scripted.body ?? '')
+      return
+    }
+    if (url.pathname !== '/public/export/comptoir-du-libre_export_v1.json') {
+      response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>')
+      return
+    }
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(exported))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return state
+}
