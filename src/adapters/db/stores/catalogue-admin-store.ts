@@ -31,6 +31,7 @@ export interface AuditRow {
   id: string
   at: Date
   action: string
+  subject_type: string
   subject_id: string | null
   details: unknown
   agent_id: string | null
@@ -56,13 +57,13 @@ export class CatalogueAdminStore {
   async possibleDuplicates(probe: { name: string; repositoryUrl?: string | null; wikidataId?: string | null }, limit = 10): Promise<PossibleDuplicate[]> {
     const name = probe.name.trim().slice(0, 200)
     const byName = sql<SqlBool>`(socle_unaccent(lower(name)) % socle_unaccent(lower(${name})) or socle_unaccent(lower(name)) = socle_unaccent(lower(${name})))`
-    const byRepository = probe.repositoryUrl ? sql<SqlBool>`${bareUrlSql('repository_url')} = ${bareUrl(probe.repositoryUrl)}` : sql<SqlBool>`false`
-    const byWikidata = probe.wikidataId ? sql<SqlBool>`wikidata_id = ${probe.wikidataId}` : sql<SqlBool>`false`
+    const byRepository = probe.repositoryUrl ? sql<SqlBool>`(${bareUrlSql('repository_url')} = ${bareUrl(probe.repositoryUrl)})` : sql<SqlBool>`false`
+    const byWikidata = probe.wikidataId ? sql<SqlBool>`(wikidata_id = ${probe.wikidataId})` : sql<SqlBool>`false`
     const rows = await this.db
       .selectFrom('software')
       .select(['slug', 'name', 'moderation'])
       .select([byName.as('by_name'), byRepository.as('by_repository'), byWikidata.as('by_wikidata')])
-      .where((eb) => eb.or([byName, byRepository, byWikidata].map((condition) => eb(condition, '=', true))))
+      .where(sql<SqlBool>`(${byName} or ${byRepository} or ${byWikidata})`)
       .orderBy(sql`similarity(socle_unaccent(lower(name)), socle_unaccent(lower(${name})))`, 'desc')
       .limit(limit)
       .execute()
@@ -281,7 +282,7 @@ export class CatalogueAdminStore {
     return await this.db
       .selectFrom('audit_log as l')
       .leftJoin('agent as a', 'a.id', 'l.agent_id')
-      .select(['l.id', 'l.at', 'l.action', 'l.subject_id', 'l.details', 'l.agent_id', 'a.name as agent_name', 'a.email as agent_email'])
+      .select(['l.id', 'l.at', 'l.action', 'l.subject_type', 'l.subject_id', 'l.details', 'l.agent_id', 'a.name as agent_name', 'a.email as agent_email'])
       .$if(filter.softwareId !== undefined, (q) => q.where('l.subject_type', '=', 'software').where('l.subject_id', '=', filter.softwareId!))
       .$if(filter.softwareId === undefined, (q) => q.where('l.subject_type', 'in', ['software', 'custom_attribute']))
       .orderBy('l.at', 'desc')
