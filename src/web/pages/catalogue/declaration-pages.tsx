@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact'
+import { type ComponentChildren, Fragment, type JSX } from 'preact'
 import type { AgentDeclarations } from '../../../adapters/db/stores/declaration-store.ts'
 import {
   type Actor,
@@ -55,8 +55,10 @@ function Breadcrumb(props: { page: PageContext; software: SoftwareRef; current: 
 }
 
 function FormShell(props: { page: PageContext; software: SoftwareRef; title: string; lead?: string; error?: string; children: ComponentChildren }) {
+  // The window's title says there is an error, as the State's accessibility rules ask.
+  const windowTitle = props.error ? props.page.t('declarations.errorTitle', { title: props.title }) : props.title
   return (
-    <Layout page={props.page} title={props.title} section="catalogue">
+    <Layout page={props.page} title={windowTitle} section="catalogue">
       <div class="fr-container fr-mt-4w fr-mb-6w">
         <Breadcrumb page={props.page} software={props.software} current={props.title} />
         <div class="fr-grid-row">
@@ -137,7 +139,7 @@ export function DeclarationFormPage(props: { page: PageContext; view: Declaratio
       <form method="post" action={view.action} novalidate>
         <CsrfField token={view.csrf} />
         <p class="fr-hint-text">{t('declarations.requiredHint')}</p>
-        {declarationFields[view.kind].map((name) => <div key={name}>{fields[name]()}</div>)}
+        {declarationFields[view.kind].map((name) => <Fragment key={name}>{fields[name]()}</Fragment>)}
         <ul class="fr-btns-group fr-btns-group--inline-md">
           <li><button class="fr-btn" type="submit">{t(view.editing ? 'declarations.save' : 'declarations.submit')}</button></li>
           <li><a class="fr-btn fr-btn--secondary" href={href(page, softwarePath(view.software.slug))}>{t('declarations.cancel')}</a></li>
@@ -235,12 +237,16 @@ export function TooManyMessagesPage(props: { page: PageContext; software: Softwa
   )
 }
 
-/** The software page's buttons to declare; visitors who follow them are asked to sign in first. */
+/**
+ * The software page's buttons to declare, under the heading forms come back to (`#declarations`) with
+ * their notice; visitors who follow them are asked to sign in first.
+ */
 export function DeclareButtons(props: { page: PageContext; slug: string; viewer: DeclarationViewer | undefined }) {
   const { page, slug } = props
   const { t } = page
   return (
     <>
+      <h2 class="fr-h4 fr-mt-6w" id="declarations">{t('declarations.heading')}</h2>
       {props.viewer?.notice ? <Notice kind="success">{t(`declarations.notice.${props.viewer.notice}`)}</Notice> : null}
       <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-mb-2w">
         <li><a class="fr-btn" href={href(page, declarePath(slug, 'user'))}>{t('declarations.declare.user')}</a></li>

@@ -68,10 +68,8 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
     return undefined
   }
 
-  const backToSoftware = (page: PageContext, reply: FastifyReply, software: SoftwareRecord, notice: DeclarationViewer['notice'], anchor: string) =>
-    reply.redirect(href(page, `/catalogue/${encodeURIComponent(software.slug)}?info=${notice}#${anchor}`), 303)
-
-  const anchorOf = (kind: DeclarationKind) => ({ user: 'users', referent: 'referents', instance: 'instances' })[kind]
+  const backToSoftware = (page: PageContext, reply: FastifyReply, software: SoftwareRecord, notice: DeclarationViewer['notice']) =>
+    reply.redirect(href(page, `/catalogue/${encodeURIComponent(software.slug)}?info=${notice}#declarations`), 303)
 
   const formPage = (page: PageContext, request: FastifyRequest, reply: FastifyReply, view: Omit<DeclarationFormView, 'csrf'>, status = 200) =>
     sendPage(reply, <DeclarationFormPage page={page} view={{ ...view, csrf: csrfToken(request, reply) }} />, status)
@@ -116,7 +114,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
         const [refusal, status] = result.refused === 'already-referent' ? (['declarations.error.alreadyReferent', 409] as const) : (['declarations.error.tooMany', 429] as const)
         return formPage(page, request, reply, { ...view, errors: {}, refusal }, status)
       }
-      return backToSoftware(page, reply, software, 'declared', anchorOf(kind))
+      return backToSoftware(page, reply, software, 'declared')
     }),
   )
 
@@ -153,7 +151,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
       const result = await editDeclaration(stores, agent, software.id, kind, id, form.fields)
       if (result === 'not-found') return notFound(reply)
       if (result === 'forbidden') throw new AuthError('forbidden', 'Only who made this declaration, or a moderator, may change it.')
-      return backToSoftware(page, reply, software, 'edited', anchorOf(kind))
+      return backToSoftware(page, reply, software, 'edited')
     }),
   )
 
@@ -184,7 +182,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
       const result = await withdrawDeclaration(stores, agent, software.id, kind, id)
       if (result === 'not-found') return notFound(reply)
       if (result === 'forbidden') throw new AuthError('forbidden', 'Only who made this declaration, or a moderator, may withdraw it.')
-      return backToSoftware(page, reply, software, 'withdrawn', anchorOf(kind))
+      return backToSoftware(page, reply, software, 'withdrawn')
     }),
   )
 
@@ -240,7 +238,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
       if ('sent' in result) {
         // Not awaited: the sender is not kept waiting on the mail server; a failure is logged.
         result.sent.catch((error: unknown) => request.log.error({ err: error }, 'contact mail not sent'))
-        return backToSoftware(page, reply, software, 'sent', 'referents')
+        return backToSoftware(page, reply, software, 'sent')
       }
       if (result.refused === 'not-found') return notFound(reply)
       reply.header('retry-after', String(result.retryAfterSeconds))
