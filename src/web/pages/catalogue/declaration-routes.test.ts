@@ -27,6 +27,7 @@ beforeAll(async () => {
   await context.stores.software.insert([
     { slug: 'outil', name: 'Outil', description_fr: '', description_en: '' },
     { slug: 'autre', name: 'Autre', description_fr: '', description_en: '' },
+    { slug: 'en-attente', name: 'En attente', description_fr: '', description_en: '', moderation: 'pending' },
   ])
   softwareId = (await context.stores.software.bySlug('outil'))!.id
   otherSoftwareId = (await context.stores.software.bySlug('autre'))!.id
@@ -138,6 +139,15 @@ describe('declaring', () => {
     expect(json.statusCode).toBe(400)
     expect(fieldError(json.body, 'declaration-organisation')).toContain('n’est pas lisible')
     expect((await declarations()).users).toHaveLength(1)
+  })
+
+  it('answers 404 on a software awaiting moderation, but to moderators', async () => {
+    expect((await alice.get('/fr/catalogue/en-attente/declare/user')).statusCode).toBe(404)
+    const token = await alice.csrfToken(FORM)
+    expect((await alice.request('POST', '/fr/catalogue/en-attente/declare/user', { _csrf: token, organisation: 'Mairie' })).statusCode).toBe(404)
+    expect((await maud.get('/fr/catalogue/en-attente/declare/user')).statusCode).toBe(200)
+    const pending = (await context.stores.software.bySlug('en-attente'))!.id
+    expect((await context.stores.declarations.forSoftware(pending)).users).toHaveLength(0)
   })
 
   it('declares a referent once per agent and software, and says so the second time', async () => {

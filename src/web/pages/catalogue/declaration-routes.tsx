@@ -3,6 +3,7 @@ import type { Context } from '../../../context.ts'
 import type { Agent } from '../../../adapters/db/schema.ts'
 import type { SoftwareRecord } from '../../../adapters/db/stores/software-store.ts'
 import { smtpMailer } from '../../../adapters/mail/mailer.ts'
+import { canView } from '../../../domain/catalogue/moderation.ts'
 import { type DeclarationKind, declarationValues, isDeclarationKind, mayChangeDeclaration, readContactForm, readDeclarationForm } from '../../../domain/catalogue/declarations.ts'
 import { CONTACTS_PER_HOUR, contactReferent, HourlyLimiter } from '../../../usecases/catalogue/contact-referent.ts'
 import { declare } from '../../../usecases/catalogue/declare.ts'
@@ -26,6 +27,7 @@ import {
   TooManyMessagesPage,
   WithdrawPage,
 } from './declaration-pages.tsx'
+import { viewerOf } from './admin-routes.tsx'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -49,12 +51,15 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
   const withPage = (handler: PageHandler) => pageRoute(config.publicUrl, handler)
   const params = (request: FastifyRequest) => request.params as { slug: string; kind?: string; id?: string }
 
-  /** The software of the address, with the declaration kind and id it names when it names them; undefined: 404. */
+  /**
+   * The software of the address, with the declaration kind and id it names when it names them;
+   * undefined (404) too for a software awaiting moderation that the requester may not see.
+   */
   const target = async (request: FastifyRequest): Promise<{ software: SoftwareRecord; kind: DeclarationKind; id: string } | undefined> => {
     const { slug, kind = 'referent', id = '' } = params(request)
     if (!isDeclarationKind(kind) || (params(request).id !== undefined && !UUID.test(id))) return undefined
     const software = await stores.software.bySlug(slug)
-    return software ? { software, kind, id } : undefined
+    return software && canView(software, viewerOf(request)) ? { software, kind, id } : undefined
   }
 
   /**
