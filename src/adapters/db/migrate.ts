@@ -9,6 +9,7 @@ import * as agents from './migrations/0007-agents.ts'
 import * as bodies from './migrations/0008-bodies.ts'
 import * as declarations from './migrations/0010-declarations.ts'
 import * as repositoryFacets from './migrations/0011-repository-facets.ts'
+import * as repositoryListing from './migrations/0016-repository-listing.ts'
 
 /** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-bodies': bodies,
   '0010-declarations': declarations,
   '0011-repository-facets': repositoryFacets,
+  '0016-repository-listing': repositoryListing,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

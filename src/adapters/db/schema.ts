@@ -349,7 +349,35 @@ export interface AuditLogTable {
   at: Timestamp
 }
 
+/**
+ * A narrow copy of each listed (not gone) repository, kept by trigger (migration 0016): what the
+ * search, its facets and its sorts read.
+ */
+export interface RepositoryListingTable {
+  id: string
+  organisation_id: string | null
+  source_id: string | null
+  name: string
+  forge: string
+  language: string | null
+  effective_licence: string | null
+  licence_authorised: boolean | null
+  publiccode_valid: boolean | null
+  compliance_score: number | null
+  pushed_at: Timestamp | null
+  created_on_forge: Timestamp | null
+  first_seen_at: Timestamp | null
+  archived: boolean
+  is_fork: boolean
+  is_template: boolean
+  reuse_score: number
+  stars: number
+  forks: number
+  search: Tsvector
+}
+
 export interface DB {
+  repository_listing: RepositoryListingTable
   setting: SettingTable
   organisation: OrganisationTable
   software: SoftwareTable

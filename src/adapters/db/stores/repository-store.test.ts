@@ -135,3 +135,47 @@ describe('repository facets', () => {
     expect(facets.authorised.map((f) => [f.value, f.count])).toEqual([['no', 1], ['yes', 1]])
   })
 })
+
+describe('the listing the search reads', () => {
+  let own: TestDatabase
+  let ownStores: Stores
+  const repo = (name: string, extra: Record<string, unknown> = {}) => ({
+    forge: 'github', forge_host: 'github.com', owner: 'ville', name, url: `https://github.com/ville/${name}`, ...extra,
+  })
+  const found = async (q: string) => {
+    const results = await ownStores.repositories.search(query({ q }), { page: 1, pageSize: 200 })
+    return { total: results.total, names: results.items.map((r) => r.name) }
+  }
+
+  beforeAll(async () => {
+    own = await openTestDatabase()
+    ownStores = createStores(own.db)
+  })
+  afterAll(() => own.close())
+
+  it('finds a rare word in a README, but lets a common one widen nothing beyond names and descriptions', async () => {
+    await ownStores.repositories.insert([
+      repo('outil', { readme_excerpt: 'Cet outil interroge le cadastre solaire de la ville.' }),
+      ...Array.from({ length: 100 }, (_, i) => repo(`demarche-${i}`, { description: 'Une démarche en ligne' })),
+      repo('portail', { readme_excerpt: 'Le portail liste chaque démarche de la mairie.' }),
+    ])
+    expect(await found('cadastre')).toEqual({ total: 1, names: ['outil'] })
+    const common = await found('démarche')
+    expect(common.total).toBe(100)
+    expect(common.names).not.toContain('portail')
+  })
+
+  it('follows every write of the repositories: renamed, gone, deleted', async () => {
+    await ownStores.repositories.insert([repo('ancien-nom')])
+    await own.db.updateTable('repository').set({ name: 'nouveau-nom' }).where('name', '=', 'ancien-nom').execute()
+    expect((await found('nouveau-nom')).names).toEqual(['nouveau-nom'])
+    expect((await found('ancien-nom')).names).not.toContain('ancien-nom')
+    await own.db.updateTable('repository').set({ gone_at: new Date() }).where('name', '=', 'nouveau-nom').execute()
+    expect((await found('nouveau-nom')).names).toEqual([])
+    await own.db.deleteFrom('repository').where('name', '=', 'outil').execute()
+    expect((await found('cadastre')).total).toBe(0)
+    const listed = await own.db.selectFrom('repository_listing').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const kept = await own.db.selectFrom('repository').where('gone_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(Number(listed.n)).toBe(Number(kept.n))
+  })
+})

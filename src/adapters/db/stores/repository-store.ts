@@ -5,7 +5,7 @@ import type { Page } from '../../../domain/shared/page.ts'
 import { encodeCursor, readCursor } from '../../../domain/shared/cursor.ts'
 import { inBatches } from '../batches.ts'
 import type { DB, NewRepository, Repository } from '../schema.ts'
-import { matchesText, relevance, textQuery } from '../search.ts'
+import { textQuery } from '../search.ts'
 
 /** The columns a list of repositories shows (cards, exports): everything but the files' text. */
 const SUMMARY_COLUMNS = [
@@ -44,6 +44,9 @@ export interface FacetValue {
 
 export type RepositoryFacets = Record<RepositoryFacet, FacetValue[]>
 
+/** Below this many matches in names, descriptions and topics, a search also reads READMEs (readmeWidens). */
+const README_WIDENS_BELOW = 100
+
 /** Values listed at most per facet (the selected ones are always listed). */
 const FACET_VALUES = 30
 
@@ -63,39 +66,38 @@ export class RepositoryStore {
 
   /** One window of the repositories matching a query. */
   async search(query: RepositoryQuery, window: RepositoryWindow, options: { now?: Date; scope?: RepositoryScope } = {}): Promise<RepositoryResults> {
+    const listed = await this.listed(query.q)
     const where = this.where(query, options.now ?? new Date(), options.scope)
-    const text = query.q ? textQuery(query.q) : undefined
-    const sort = query.sort === 'relevance' && !text ? 'reuse' : query.sort
+    const sort = query.sort === 'relevance' && !query.q ? 'reuse' : query.sort
     const cursor = 'cursor' in window ? decodeCursor(window.cursor) : undefined
     const limit = 'cursor' in window ? window.limit : window.pageSize
     const offset = 'cursor' in window ? (cursor?.offset ?? 0) : (window.page - 1) * window.pageSize
 
-    let order: RawBuilder<unknown>
     let after: RawBuilder<SqlBool> | undefined
-    let key: RawBuilder<unknown>
-    if (sort === 'relevance') {
-      key = relevance(sql.ref('r.search'), sql.ref('r.name'), text!)
-      order = sql`${key} desc, r.id desc`
-    } else {
-      const { key: sortKey, direction } = SORT_KEYS[sort]
-      key = sortKey
-      order = direction === 'desc' ? sql`${key} desc, r.id desc` : sql`${key} asc, r.id asc`
-      if (cursor?.after) after = direction === 'desc' ? sql<SqlBool>`(${key}, r.id) < (${cursor.after[0]}, ${cursor.after[1]})` : sql<SqlBool>`(${key}, r.id) > (${cursor.after[0]}, ${cursor.after[1]})`
+    const { key, direction } = sort === 'relevance' ? { key: sql`r.score`, direction: 'desc' as const } : SORT_KEYS[sort]
+    if (sort !== 'relevance' && cursor?.after) {
+      after = direction === 'desc' ? sql<SqlBool>`(${key}, r.id) < (${cursor.after[0]}, ${cursor.after[1]})` : sql<SqlBool>`(${key}, r.id) > (${cursor.after[0]}, ${cursor.after[1]})`
     }
     const conditions = after ? [...where, after] : where
-    // Words: every match is ranked anyway, so the window count is free; otherwise an index gives the
-    // first rows of a sort and the total is counted apart.
-    const rows = await sql<RepositoryRecord & { sort_key: unknown; total_count?: number }>`
-      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name, ${key} as sort_key
-        ${text && !after ? sql`, count(*) over ()::int as total_count` : sql``}
-      from repository r left join organisation o on o.id = r.organisation_id
-      where ${sql.join(conditions, sql` and `)}
-      order by ${order}
-      limit ${limit + 1} offset ${after ? 0 : offset}
-    `.execute(this.db)
-    const windowTotal = rows.rows[0]?.total_count
-    const total = windowTotal ?? (text && !after && offset === 0 ? 0 : await this.count(where))
-    const items = rows.rows.slice(0, limit).map(({ sort_key: _key, total_count: _total, ...row }) => row)
+    const order = (k: RawBuilder<unknown>, id: RawBuilder<unknown>) => (direction === 'desc' ? sql`${k} desc, ${id} desc` : sql`${k} asc, ${id} asc`)
+    // The window is chosen in the narrow listing; only its rows are read from the repositories. The
+    // total is counted apart: a window count would keep every match in memory to count them.
+    const [rows, total] = await Promise.all([
+      sql<RepositoryRecord & { sort_key: unknown }>`
+        with window_rows as (
+          select r.id, ${key} as sort_key
+          from ${listed} left join organisation o on o.id = r.organisation_id
+          where ${sql.join(conditions, sql` and `)}
+          order by ${order(key, sql`r.id`)}
+          limit ${limit + 1} offset ${after ? 0 : offset}
+        )
+        select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name, w.sort_key
+        from window_rows w join repository r on r.id = w.id left join organisation o on o.id = r.organisation_id
+        order by ${order(sql`w.sort_key`, sql`w.id`)}
+      `.execute(this.db),
+      this.count(listed, where),
+    ])
+    const items = rows.rows.slice(0, limit).map(({ sort_key: _key, ...row }) => row)
     let nextCursor: string | null = null
     if ('cursor' in window && rows.rows.length > limit) {
       const last = rows.rows[limit - 1]!
@@ -114,9 +116,10 @@ export class RepositoryStore {
     const now = options.now ?? new Date()
     const selected = FACETS.filter((facet) => facetIsSet(query, facet.name))
     const unselected = FACETS.filter((facet) => !facetIsSet(query, facet.name))
+    const listed = await this.listed(query.q)
     const counts = await Promise.all([
-      unselected.length > 0 ? this.facetCounts(unselected, this.where(query, now, options.scope)) : [],
-      ...selected.map((facet) => this.facetCounts([facet], this.where({ ...query, [facet.name]: undefined }, now, options.scope))),
+      unselected.length > 0 ? this.facetCounts(unselected, listed, this.where(query, now, options.scope)) : [],
+      ...selected.map((facet) => this.facetCounts([facet], listed, this.where({ ...query, [facet.name]: undefined }, now, options.scope))),
     ])
     const result = Object.fromEntries(FACETS.map((facet) => [facet.name, [] as FacetValue[]])) as RepositoryFacets
     for (const row of counts.flat()) result[row.facet].push({ value: row.value, label: row.label, count: row.count })
@@ -128,7 +131,7 @@ export class RepositoryStore {
    * Every facet's counts in one pass over the matching rows: one grouping set per facet, the set of a
    * result row told by grouping()'s bits (0 for the facet it counts).
    */
-  private async facetCounts(facets: readonly FacetDefinition[], where: RawBuilder<SqlBool>[]): Promise<{ facet: RepositoryFacet; value: string; label: string | null; count: number }[]> {
+  private async facetCounts(facets: readonly FacetDefinition[], listed: RawBuilder<unknown>, where: RawBuilder<SqlBool>[]): Promise<{ facet: RepositoryFacet; value: string; label: string | null; count: number }[]> {
     const needsRoots = facets.some((facet) => facet.name === 'ministry')
     const sets = facets.map((facet) => (facet.label ? sql`(${facet.value}, ${facet.label})` : sql`(${facet.value})`))
     const columns = facets.map((facet, i) => sql`${facet.value}::text as ${sql.ref(`v${i}`)}, ${facet.label ?? sql`null`}::text as ${sql.ref(`l${i}`)}`)
@@ -141,7 +144,7 @@ export class RepositoryStore {
         select r.forge, r.language, r.effective_licence, r.licence_authorised, r.publiccode_valid, r.compliance_score, r.pushed_at,
           r.archived, r.is_fork, r.is_template, o.slug as organisation_slug, o.name as organisation_name, o.kind as organisation_kind
           ${needsRoots ? sql`, m.slug as ministry_slug, m.name as ministry_name` : sql``}
-        from repository r left join organisation o on o.id = r.organisation_id
+        from ${listed} left join organisation o on o.id = r.organisation_id
         ${needsRoots ? sql`left join roots on roots.id = r.organisation_id left join organisation m on m.id = roots.root` : sql``}
         where ${sql.join(where, sql` and `)}
       )
@@ -159,14 +162,44 @@ export class RepositoryStore {
     return counts
   }
 
-  private async count(where: RawBuilder<SqlBool>[]): Promise<number> {
-    const result = await sql<{ n: number }>`select count(*)::int as n from repository r left join organisation o on o.id = r.organisation_id where ${sql.join(where, sql` and `)}`.execute(this.db)
+  private async count(listed: RawBuilder<unknown>, where: RawBuilder<SqlBool>[]): Promise<number> {
+    const result = await sql<{ n: number }>`select count(*)::int as n from ${listed} left join organisation o on o.id = r.organisation_id where ${sql.join(where, sql` and `)}`.execute(this.db)
     return result.rows[0]?.n ?? 0
   }
 
-  /** The SQL conditions of the filters (gone repositories are never listed). */
+  /**
+   * The repositories a list reads, as `r` (their listing; gone ones are not in it): all of them, or
+   * those the words match, each with its relevance as `r.score`. Each kind of match is read through
+   * its own index and counted once: the words in the name, topics and description, ranked by the
+   * text's rank (plus one when the name is the words themselves); else a name close enough to be a
+   * typo of the words, ranked by its similarity; else, for a search that finds little, the README.
+   *
+   * README words are looked for only when names, descriptions and topics match fewer than
+   * README_WIDENS_BELOW repositories: a common word is in half of all READMEs, and the thousands of
+   * results it would add would rank after the others anyway, while counting them reads most of the
+   * table; a rare word, though, is worth finding wherever it is.
+   */
+  private async listed(q: string | undefined): Promise<RawBuilder<unknown>> {
+    if (!q) return sql`repository_listing r`
+    const text = textQuery(q)
+    const inText = sql<SqlBool>`l.search @@ ${text.query}`
+    const nameClose = sql<SqlBool>`socle_unaccent(lower(l.name)) % ${text.plain}`
+    const found = await sql<{ n: number }>`
+      select count(*)::int as n from (select 1 from repository_listing l where ${inText} or ${nameClose} limit ${README_WIDENS_BELOW}) matches
+    `.execute(this.db)
+    const readme = (found.rows[0]?.n ?? 0) < README_WIDENS_BELOW
+    return sql`(
+      select l.*, ts_rank(l.search, ${text.query}) + case when socle_unaccent(lower(l.name)) = ${text.plain} then 1 else 0 end as score
+        from repository_listing l where ${inText}
+      union all select l.*, similarity(socle_unaccent(lower(l.name)), ${text.plain}) from repository_listing l where ${nameClose} and not ${inText}
+      ${readme ? sql`union all select l.*, 0 from repository_listing l
+        where l.id in (select id from repository where readme_search @@ ${text.query}) and not ${inText} and not ${nameClose}` : sql``}
+    ) r`
+  }
+
+  /** The SQL conditions of the filters but the words (see listed), over the listing `r`. */
   private where(filters: RepositoryFilters, now: Date, scope: RepositoryScope | undefined): RawBuilder<SqlBool>[] {
-    const conditions: RawBuilder<SqlBool>[] = [sql<SqlBool>`r.gone_at is null`]
+    const conditions: RawBuilder<SqlBool>[] = []
     const add = (condition: RawBuilder<unknown>) => conditions.push(condition as RawBuilder<SqlBool>)
     const anyOf = (column: RawBuilder<unknown>, values: readonly string[] | undefined) => {
       if (values && values.length > 0) add(sql`${column} in (${sql.join(values)})`)
@@ -175,10 +208,6 @@ export class RepositoryStore {
       if (value) add(value === 'yes' ? sql`${column} is true` : sql`${column} is not true`)
     }
     if (scope) add('sourceId' in scope ? sql`r.source_id = ${scope.sourceId}` : scope.organisationIds.length > 0 ? sql`r.organisation_id in (${sql.join(scope.organisationIds)})` : sql`false`)
-    if (filters.q) {
-      const text = textQuery(filters.q)
-      add(sql`(${matchesText(sql.ref('r.search'), sql.ref('r.name'), text)} or r.readme_search @@ ${text.query})`)
-    }
     anyOf(sql`o.slug`, filters.organisation)
     if (filters.ministry && filters.ministry.length > 0) {
       add(sql`r.organisation_id in (
@@ -203,7 +232,7 @@ export class RepositoryStore {
     yes(sql`r.archived`, filters.archived)
     yes(sql`r.is_fork`, filters.fork)
     yes(sql`r.is_template`, filters.template)
-    return conditions
+    return conditions.length > 0 ? conditions : [sql<SqlBool>`true`]
   }
 
   /** A repository by its forge address, with everything known of it. */
