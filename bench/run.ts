@@ -1,24 +1,19 @@
-import { benchCatalogue } from './catalogue.ts'
-import { benchCheck } from './check.ts'
-import { benchCrawl } from './crawl.ts'
-import { benchLicences } from './licences.ts'
 import type { BenchResult } from './measure.ts'
-import { benchPublicCode } from './publiccode.ts'
-import { benchRegistry } from './registry.ts'
-import { benchWeb } from './web.ts'
 
 /**
  * `npm run bench [NAME…]`: every benchmark of the project, printed as one table. Benchmarks measure;
  * tests assert behaviour and never time anything.
  */
+// Each loaded only when it runs: a benchmark that measures its process's memory (the crawl's) must not
+// carry the others' modules (a browser driver, the web app, the embedded database).
 const benches: Record<string, () => Promise<BenchResult[]>> = {
-  web: benchWeb,
-  catalogue: benchCatalogue,
-  publiccode: benchPublicCode,
-  licences: benchLicences,
-  check: benchCheck,
-  crawl: benchCrawl,
-  registry: benchRegistry,
+  web: async () => (await import('./web.ts')).benchWeb(),
+  catalogue: async () => (await import('./catalogue.ts')).benchCatalogue(),
+  publiccode: async () => (await import('./publiccode.ts')).benchPublicCode(),
+  licences: async () => (await import('./licences.ts')).benchLicences(),
+  check: async () => (await import('./check.ts')).benchCheck(),
+  crawl: async () => (await import('./crawl.ts')).benchCrawl(),
+  registry: async () => (await import('./registry.ts')).benchRegistry(),
 }
 
 const only = process.argv.slice(2)

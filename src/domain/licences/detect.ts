@@ -167,9 +167,7 @@ function textCandidates(words: readonly string[], orLater: ReadonlySet<string>):
   // Votes: how many of each text's indexed shingles the file has. The candidates are the texts the
   // file covers most (whole texts, texts inside longer files) and the most voted (excerpts).
   const votes = new Map<number, number>()
-  for (const shingle of file) {
-    for (const reference of postings.get(shingle) ?? []) votes.set(reference, (votes.get(reference) ?? 0) + 1)
-  }
+  postings.forEach(file, (reference) => votes.set(reference, (votes.get(reference) ?? 0) + 1))
   const voted = [...votes].filter(([, count]) => count >= MIN_VOTES)
   const coverage = ([reference, count]: [number, number]): number =>
     count / (references[reference] as Reference).indexed

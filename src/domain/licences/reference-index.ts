@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { SPDX_IDS, gnuId } from './expression.ts'
 import { licenceWords } from './text.ts'
@@ -25,7 +26,7 @@ export interface Reference {
 export interface ReferenceIndex {
   references: readonly Reference[]
   /** Shingle hash → indexes in `references` of the texts that index it. */
-  postings: ReadonlyMap<number, readonly number[]>
+  postings: Postings
   /** Word → id, for the words of the reference texts. */
   vocabulary: ReadonlyMap<string, number>
 }
@@ -42,6 +43,48 @@ const SHORTER_FORMS: readonly { marker: string; keepMarker: boolean }[] = [
   { marker: 'gnu general public license version 3 29 june 2007', keepMarker: false },
 ]
 
+/**
+ * The inverted index as three flat arrays: the shingles, sorted; where each one's references start;
+ * the references. A Map of arrays would hold some 130,000 small objects for the whole life of a
+ * crawler that reads one licence file now and then.
+ */
+export class Postings {
+  constructor(
+    private readonly shingles: Int32Array,
+    private readonly starts: Int32Array,
+    private readonly references: Int32Array,
+  ) {}
+
+  static from(lists: ReadonlyMap<number, readonly number[]>): Postings {
+    const shingles = Int32Array.from(lists.keys()).sort()
+    const starts = new Int32Array(shingles.length + 1)
+    const references = new Int32Array([...lists.values()].reduce((sum, list) => sum + list.length, 0))
+    let at = 0
+    shingles.forEach((shingle, i) => {
+      starts[i] = at
+      for (const reference of lists.get(shingle) as readonly number[]) references[at++] = reference
+    })
+    starts[shingles.length] = at
+    return new Postings(shingles, starts, references)
+  }
+
+  /** Calls `visit` with the references of each of `sorted` (sorted shingles), in one forward search. */
+  forEach(sorted: Int32Array, visit: (reference: number) => void): void {
+    let low = 0
+    for (const shingle of sorted) {
+      let high = this.shingles.length
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if ((this.shingles[middle] as number) < shingle) low = middle + 1
+        else high = middle
+      }
+      if (low === this.shingles.length) return
+      if (this.shingles[low] !== shingle) continue
+      for (let i = this.starts[low] as number; i < (this.starts[low + 1] as number); i++) visit(this.references[i] as number)
+    }
+  }
+}
+
 let index: ReferenceIndex | undefined
 
 export function referenceIndex(): ReferenceIndex {
@@ -50,9 +93,9 @@ export function referenceIndex(): ReferenceIndex {
 }
 
 function buildIndex(): ReferenceIndex {
-  const full: Readonly<Record<string, { licenseText: string }>> = createRequire(import.meta.url)(
-    'spdx-license-list/full',
-  )
+  // Read, not required: the module cache would keep the 5 MB of texts once the index is built.
+  const file = createRequire(import.meta.url).resolve('spdx-license-list/spdx-full.json')
+  const full = JSON.parse(readFileSync(file, 'utf8')) as Readonly<Record<string, { licenseText: string }>>
   // Texts as their normalised words joined by spaces → the ids that share them.
   const byText = new Map<string, string[]>()
   for (const [id, { licenseText }] of Object.entries(full)) {
@@ -113,7 +156,7 @@ function buildIndex(): ReferenceIndex {
     return { id, shingles, indexed: distinctive.length }
   })
 
-  return { references, postings, vocabulary }
+  return { references, postings: Postings.from(postings), vocabulary }
 }
 
 /** A GNU text is reported `-only` (detect.ts decides on `-or-later`), other texts by their shortest id. */
