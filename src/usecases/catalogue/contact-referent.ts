@@ -45,7 +45,7 @@ export interface ContactRequest {
   ip: string
   message: string
   /** The mail the referent receives, in the language of the page it was sent from. */
-  mail: (sender: { name: string; email: string }) => { subject: string; text: string }
+  mail: (sender: { name: string; email: string; verified: boolean }) => { subject: string; text: string }
 }
 
 export type ContactResult = { sent: Promise<void> } | { refused: 'not-found' } | { refused: 'too-many'; retryAfterSeconds: number }
@@ -62,7 +62,8 @@ export async function contactReferent(deps: { stores: Pick<Stores, 'declarations
   if (!declarer || declarer.softwareId !== request.softwareId || !declarer.agentId) return { refused: 'not-found' }
   const referent = await deps.stores.agents.byId(declarer.agentId)
   if (!referent) return { refused: 'not-found' }
-  const sender = 'agent' in request.sender ? { name: request.sender.agent.name, email: request.sender.agent.email } : { name: request.sender.name ?? '', email: request.sender.email }
+  // An agent's address is the one they signed in with; a visitor's is only what they typed.
+  const sender = 'agent' in request.sender ? { name: request.sender.agent.name, email: request.sender.agent.email, verified: true } : { name: request.sender.name ?? '', email: request.sender.email, verified: false }
   const keys = [`sender:${sender.email.toLowerCase()}`, `ip:${request.ip}`]
   const wait = deps.limiter.wait(keys)
   if (wait > 0) return { refused: 'too-many', retryAfterSeconds: wait }

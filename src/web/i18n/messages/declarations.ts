@@ -78,6 +78,7 @@ export const fr = {
   'declarations.contact.mailText':
     'Bonjour,\n\n{sender} vous écrit par {site}, où vous êtes référent de {name} :\n\n{message}\n\n— \nRépondez à ce courriel pour lui répondre ({email}) : votre adresse ne lui a pas été communiquée. Page du logiciel : {url}',
   'declarations.contact.visitor': 'Un visiteur',
+  'declarations.contact.unverified': 'Ce message vient d’un visiteur non connecté : ni son nom ni son adresse n’ont été vérifiés.',
   'declarations.mine': 'Mes déclarations',
   'declarations.mineNone': 'Vous n’avez encore rien déclaré. Depuis la page d’un logiciel du catalogue, déclarez que vous l’utilisez, que vous en êtes référent, ou une instance.',
   'declarations.software': 'Logiciel',
@@ -163,6 +164,7 @@ export const en: Record<keyof typeof fr, string> = {
   'declarations.contact.mailText':
     'Hello,\n\n{sender} writes to you through {site}, where you are a referent of {name}:\n\n{message}\n\n— \nReply to this email to answer them ({email}): your address has not been given to them. The software’s page: {url}',
   'declarations.contact.visitor': 'A visitor',
+  'declarations.contact.unverified': 'This message comes from a visitor who is not signed in: neither their name nor their address has been checked.',
   'declarations.mine': 'My declarations',
   'declarations.mineNone': 'You have not declared anything yet. From a software’s page in the catalogue, declare that you use it, that you are a referent, or an instance.',
   'declarations.software': 'Software',

@@ -327,6 +327,7 @@ describe('contacting a referent', () => {
     expect(mail.text).toContain('Jo Durand vous écrit')
     expect(mail.text).toContain('avez-vous migré vers la version 8 ?')
     expect(mail.text).toContain('http://localhost:8080/fr/catalogue/outil')
+    expect(mail.text).toContain('ni son nom ni son adresse n’ont été vérifiés')
     kept(await visitor.get(response.headers.location as string))
     expect(await audit()).toContainEqual(expect.objectContaining({ agent_id: null, action: 'referent.contacted', details: { referent: referentId } }))
   })
@@ -339,6 +340,7 @@ describe('contacting a referent', () => {
     expect(response.statusCode).toBe(303)
     const mail = await smtp.nextMail(RITA_EMAIL)
     expect(mail.replyTo).toBe('bob@numerique.gouv.fr')
+    expect(mail.text).not.toContain('vérifiés')
   })
 
   it('shows malformed messages again with inline errors, and refuses posts without CSRF', async () => {

@@ -236,7 +236,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
           message: form.message,
           mail: (sender) => ({
             subject: t('declarations.contact.mailSubject', { site: t('site.name'), name: software.name }),
-            text: t('declarations.contact.mailText', { sender: sender.name || t('declarations.contact.visitor'), site: t('site.name'), name: software.name, message: form.message, email: sender.email, url: softwareUrl }),
+            text: `${t('declarations.contact.mailText', { sender: sender.name || t('declarations.contact.visitor'), site: t('site.name'), name: software.name, message: form.message, email: sender.email, url: softwareUrl })}${sender.verified ? '' : `\n\n${t('declarations.contact.unverified')}`}`,
           }),
         },
       )
