@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { QUEUES, startWorkers } from '../../jobs.ts'
+import { waitFor } from '../../testing/processes.ts'
 import { createTestContext, type TestContext } from '../../testing/test-context.ts'
 import { enrichFromRegistry, versionOfTag } from './enrich-from-registry.ts'
 
@@ -7,7 +9,7 @@ let context: TestContext
 const row = (slug: string) => context.database.db.selectFrom('software').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow()
 
 beforeAll(async () => {
-  context = await createTestContext()
+  context = await createTestContext({ queue: true })
   const base = { forge: 'github', forge_host: 'github.com', pushed_at: '2026-11-01T08:00:00Z' }
   await context.database.db
     .insertInto('repository')
@@ -40,5 +42,17 @@ describe('enrichFromRegistry', () => {
 
   it('reads versions from release tags', () => {
     expect(['v2.14.0', '2.14.0', 'version-3.1', 'release_24.8.2', 'v1.0.0-rc.1', 'nightly', 'latest'].map(versionOfTag)).toEqual(['2.14.0', '2.14.0', '3.1', '24.8.2', '1.0.0-rc.1', null, null])
+  })
+
+  it('runs as the catalogue.enrich job, from one source', async () => {
+    await context.database.db
+      .insertInto('repository')
+      .values({ forge: 'gitlab', forge_host: 'gitlab.adullact.net', owner: 'adullact', name: 'pastell', url: 'https://gitlab.adullact.net/adullact/pastell', latest_release: JSON.stringify({ tag: '4.1.6', publishedAt: '2026-09-30T12:00:00Z' }) })
+      .execute()
+    await context.stores.software.insert([{ slug: 'pastell', name: 'Pastell', repository_url: 'https://gitlab.adullact.net/adullact/pastell', description_fr: '', description_en: '' }])
+    await startWorkers(context.queue!, context)
+    await context.queue!.enqueue(QUEUES.enrichCatalogue, { source: 'registry' })
+    const pastell = await waitFor(async () => ((await row('pastell')).latest_version ? await row('pastell') : undefined), 30_000, 'the enrichment job')
+    expect(pastell).toMatchObject({ latest_version: '4.1.6', field_sources: { latest_version: 'registry', latest_release_on: 'registry' } })
   })
 })
