@@ -53,7 +53,7 @@ describe('software page: where each field came from', () => {
     expect(html).toContain('(source : SILL)')
     expect(html).toContain('The Document Foundation')
     expect(html).toContain('<a href="https://www.arawa.fr/" rel="noopener noreferrer" target="_blank">Arawa</a>')
-    expect(html).toContain('Selon le Comptoir du Libre, où 3 utilisateurs le déclarent.')
+    expect(html).toContain('Selon le Comptoir du Libre (utilisateurs qui l’y déclarent : 3).')
     expect(html).not.toContain(HOSTILE)
     expect(html).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script>')
 

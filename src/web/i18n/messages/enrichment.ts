@@ -8,7 +8,7 @@ export const fr = {
   'software.source.registry': 'son dépôt, dans le registre',
   'software.developers': 'Développement',
   'software.providers': 'Prestataires de services',
-  'software.providersSource': 'Selon le Comptoir du Libre, où {count} utilisateurs le déclarent.',
+  'software.providersSource': 'Selon le Comptoir du Libre (utilisateurs qui l’y déclarent : {count}).',
 } as const
 
 export const en: Record<keyof typeof fr, string> = {
@@ -20,5 +20,5 @@ export const en: Record<keyof typeof fr, string> = {
   'software.source.registry': 'its repository, in the registry',
   'software.developers': 'Developed by',
   'software.providers': 'Service providers',
-  'software.providersSource': 'According to Comptoir du Libre, where {count} users declare it.',
+  'software.providersSource': 'According to Comptoir du Libre (users declaring it there: {count}).',
 }
