@@ -3,11 +3,12 @@ import { loadConfig } from '../config.ts'
 import { openContext } from '../context.ts'
 import { queueNames, type QueueName } from '../jobs.ts'
 import { loadDemoContent } from '../usecases/system/load-demo-content.ts'
-import { datasetKinds, exportDataset, type DatasetKind, type ExportFormat } from '../usecases/opendata/export-dataset.ts'
+import { datasetKinds, type ExportFormat } from '../usecases/opendata/export-dataset.ts'
 import { version } from '../version.ts'
 import { addAgentsCommand } from './commands/agents.ts'
 import { addCheckCommand } from './commands/check.ts'
 import { addCrawlCommand } from './commands/crawl.ts'
+import { exportToStdout } from './commands/export.ts'
 import { addImportSillCommand } from './commands/import-sill.ts'
 import { addLicenceCommand } from './commands/licence.ts'
 import { addPubliccodeCommand } from './commands/publiccode.ts'
@@ -73,17 +74,7 @@ program
   .description(`stream a dataset to standard output: ${datasetKinds.join(', ')}`)
   .argument('<kind>', `one of ${datasetKinds.join(', ')}`)
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
-  .action(async (kind: string, options: { format: ExportFormat }) => {
-    if (!(datasetKinds as readonly string[]).includes(kind)) throw new UsageError(`Unknown dataset "${kind}": choose one of ${datasetKinds.join(', ')}.`)
-    const context = await openContext(loadConfig(), 'command')
-    try {
-      for await (const chunk of exportDataset(context.stores, kind as DatasetKind, options.format)) {
-        if (!process.stdout.write(chunk)) await new Promise((resolve) => process.stdout.once('drain', resolve))
-      }
-    } finally {
-      await context.close()
-    }
-  })
+  .action(async (kind: string, options: { format: ExportFormat }) => exportToStdout(kind, options.format))
 
 addPubliccodeCommand(program)
 addLicenceCommand(program)

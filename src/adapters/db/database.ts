@@ -1,7 +1,4 @@
 import fs from 'node:fs/promises'
-import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { Kysely, PostgresDialect, type PostgresPool } from 'kysely'
 import pg from 'pg'
 import { PGlitePool, type QueryResult } from './pglite-pool.ts'
@@ -51,6 +48,12 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
 
 async function openPGlite(location: { dataDir?: string; loadFrom?: Blob }): Promise<Database> {
   if (location.dataDir) await fs.mkdir(location.dataDir, { recursive: true })
+  // Loaded only here: PGlite's engine weighs some 70 MB of memory, which a process on PostgreSQL never needs.
+  const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ])
   const pglite = await PGlite.create({
     ...(location.dataDir ? { dataDir: location.dataDir } : {}),
     ...(location.loadFrom ? { loadDataDir: location.loadFrom } : {}),
