@@ -42,6 +42,9 @@ export interface AuditRow {
 /** A software awaiting moderation (or rejected), with who added it. */
 export type ModerationItem = SoftwareRecord & { submitter_name: string | null; submitter_email: string | null }
 
+/** Slugs that name pages of the catalogue, not software. */
+const RESERVED_SLUGS = ['add']
+
 /** The same repository address, whatever its case, trailing slash or `.git`. */
 const bareUrl = (url: string) => url.trim().replace(/\/+$/, '').replace(/\.git$/, '').toLowerCase()
 const bareUrlSql = (column: string) => sql<string>`rtrim(regexp_replace(lower(${sql.ref(column)}), '\\.git/?$', ''), '/')`
@@ -102,25 +105,34 @@ export class CatalogueAdminStore {
       .executeTakeFirst()
   }
 
-  /** Adds a software awaiting moderation, under a slug of its name not taken by a software or an alias. */
+  /**
+   * Adds a software awaiting moderation, under a slug of its name not taken by a software, an alias
+   * or a page of the catalogue (`add`). Two additions of one name at once: the second takes the next slug.
+   */
   async addPending(fields: SoftwareFields, submittedBy: string): Promise<{ id: string; slug: string }> {
     const base = slugify(fields.name) || 'logiciel'
-    const taken = new Set(
-      (
-        await sql<{ slug: string }>`
-          select slug from software where slug = ${base} or slug like ${`${base}-%`}
-          union select slug from software_slug_alias where slug = ${base} or slug like ${`${base}-%`}
-        `.execute(this.db)
-      ).rows.map((row) => row.slug),
-    )
-    let slug = base
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
-    const row = await this.db
-      .insertInto('software')
-      .values({ ...fields, slug, moderation: 'pending', submitted_by: submittedBy })
-      .returning(['id', 'slug'])
-      .executeTakeFirstOrThrow()
-    return row
+    for (let attempt = 0; ; attempt++) {
+      const taken = new Set([
+        ...RESERVED_SLUGS,
+        ...(
+          await sql<{ slug: string }>`
+            select slug from software where slug = ${base} or slug like ${`${base}-%`}
+            union select slug from software_slug_alias where slug = ${base} or slug like ${`${base}-%`}
+          `.execute(this.db)
+        ).rows.map((row) => row.slug),
+      ])
+      let slug = base
+      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
+      try {
+        return await this.db
+          .insertInto('software')
+          .values({ ...fields, slug, moderation: 'pending', submitted_by: submittedBy })
+          .returning(['id', 'slug'])
+          .executeTakeFirstOrThrow()
+      } catch (error) {
+        if (attempt >= 3 || (error as { constraint?: string }).constraint !== 'software_slug_key') throw error
+      }
+    }
   }
 
   async byId(id: string): Promise<SoftwareRecord | undefined> {

@@ -271,6 +271,8 @@ describe('merging duplicates', () => {
     // A later software may not take the merged one's address.
     const again = await author.submit('/fr/catalogue/add?etape=2', '/fr/catalogue/add', form({ name: 'Libre Office' }))
     expect(again.headers.location).toBe('/fr/catalogue/libre-office-2?info=propose')
+    // Nor a page of the catalogue's.
+    expect((await author.submit('/fr/catalogue/add?etape=2', '/fr/catalogue/add', form({ name: 'Add' }))).headers.location).toBe('/fr/catalogue/add-2?info=propose')
   })
 })
 
