@@ -79,6 +79,7 @@ describe('the crawl administration page', () => {
     expect(html).toMatch(/Sources moissonnées<\/dt><dd>1 \/ 62<\/dd>/)
     expect(html).toMatch(/Sources en échec<\/dt><dd>1<\/dd>/)
     expect(html).toMatch(/Requêtes aux forges<\/dt><dd>7<\/dd>/)
+    expect(html).toContain('>en cours</p>')
     expect(html).toContain('>Actualiser</a>')
     expect(html).not.toContain('http-equiv="refresh"')
     expect(html).not.toContain('name="_csrf"')
@@ -123,6 +124,7 @@ describe('the crawl administration page', () => {
     const after = (await get('/en/administration/crawl', admin)).body
     expect(after).toContain('Crawl of https://github.com/broken')
     expect(after).toMatch(/Sources crawled<\/dt><dd>0 \/ 1<\/dd>/)
+    expect(after).toContain('>in progress</p>')
 
     for (const source of ['', 'not-a-uuid', '00000000-0000-0000-0000-000000000000']) {
       const refused = await post('/en/administration/crawl/source', admin, { _csrf: token, source })

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Context } from '../../../context.ts'
 import { type SourceStatus, sourceStatuses } from '../../../adapters/db/stores/source-store.ts'
+import { type AgentRole, hasRole } from '../../../domain/agents/agents.ts'
 import { enqueueSourceCrawl, QUEUES } from '../../../jobs.ts'
 import { csrfToken, verifyCsrf } from '../../auth/csrf.tsx'
 import { requireRole } from '../../auth/require-role.ts'
@@ -35,7 +36,7 @@ export function registerCrawlAdminPages(app: FastifyInstance, context: Pick<Cont
       queue ? Promise.all([queue.pending(QUEUES.crawlSource), queue.pending(QUEUES.crawlAll)]).then(([sources, all]) => ({ sources, all })) : undefined,
     ])
     // The administrator token (null) and administrators act; moderators read.
-    const mayAct = reader === null || reader.role === 'admin'
+    const mayAct = reader === null || hasRole(reader.role as AgentRole, 'admin')
     const view: CrawlAdminView = { sources, status, pass, jobs, csrf: mayAct ? csrfToken(request, reply) : undefined, notice }
     return sendPage(reply, <CrawlAdminPage page={page} view={view} />, code)
   }

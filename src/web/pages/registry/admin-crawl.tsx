@@ -147,9 +147,11 @@ function PassProgress(props: { page: PageContext; pass: CrawlPassProgress; when:
     [t('crawl.admin.repositoriesStored'), formatNumber(locale, pass.repositoriesStored)],
     [t('crawl.admin.requests'), formatNumber(locale, pass.requests)],
   ]
+  const ended = pass.done + pass.failed >= pass.sources
   return (
     <>
-      <h3 class="fr-h6">{title}</h3>
+      <h3 class="fr-h6 fr-mb-1w">{title}</h3>
+      <Badge kind={ended ? 'success' : 'info'} small>{t(ended ? 'crawl.admin.ended' : 'crawl.admin.running')}</Badge>
       <dl class="socle-facts">
         {facts.map(([term, value]) => (
           <Fragment key={term}>
