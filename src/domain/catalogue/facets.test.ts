@@ -68,3 +68,16 @@ describe('facets', () => {
     expect(licenceFacets(null)).toEqual({ family: 'proprietary-or-unknown', authorised: false })
   })
 })
+
+describe('used by my organisation', () => {
+  it('reads usedBy=my-organisation, refuses other values, and writes it in the canonical address', () => {
+    const { query, problems } = readCatalogueQuery({ usedBy: 'my-organisation', status: 'recommended' })
+    expect(problems).toEqual([])
+    expect(query.usedByMyOrganisation).toBe(true)
+    expect(catalogueParams(query).toString()).toBe('status=recommended&usedBy=my-organisation')
+    expect(catalogueParams(toggleFilter(query, 'status', 'recommended')).toString()).toBe('usedBy=my-organisation')
+    const other = readCatalogueQuery({ usedBy: 'someone-else' })
+    expect(other.query.usedByMyOrganisation).toBeUndefined()
+    expect(other.problems).toEqual([{ field: 'usedBy', message: 'must be my-organisation' }])
+  })
+})

@@ -44,7 +44,15 @@ export interface CatalogueQuery {
   /** Unset: relevance when there is text, name otherwise. */
   sort: CatalogueSort | undefined
   page: number
+  /**
+   * Only the software the signed-in agent's organisation uses (`usedBy=my-organisation`): each
+   * agent's own organisation, so the page honours it for signed-in agents with one only.
+   */
+  usedByMyOrganisation?: boolean
 }
+
+export const USED_BY_PARAM = 'usedBy'
+export const MY_ORGANISATION = 'my-organisation'
 
 export interface QueryProblem {
   field: string
@@ -111,17 +119,21 @@ export function readCatalogueQuery(params: Record<string, unknown>): { query: Ca
   const pageOk = /^\d+$/.test(pageText ?? '1') && page >= 1 && page <= 10_000
   if (!pageOk) problems.push({ field: 'page', message: 'must be a whole number from 1 to 10000' })
 
-  return { query: { q, filters, sort, page: pageOk ? page : 1 }, problems }
+  const usedBy = single(USED_BY_PARAM)
+  if (usedBy !== undefined && usedBy !== MY_ORGANISATION) problems.push({ field: USED_BY_PARAM, message: `must be ${MY_ORGANISATION}` })
+
+  return { query: { q, filters, sort, page: pageOk ? page : 1, ...(usedBy === MY_ORGANISATION ? { usedByMyOrganisation: true } : {}) }, problems }
 }
 
 /**
  * The query as URL parameters, in one canonical order (text, facets in FACETS order with their values
- * sorted, sort, page), so that one search has one address.
+ * sorted, the organisation's filter, sort, page), so that one search has one address.
  */
 export function catalogueParams(query: CatalogueQuery): URLSearchParams {
   const params = new URLSearchParams()
   if (query.q) params.set('q', query.q)
   for (const facet of FACETS) for (const value of [...(query.filters[facet] ?? [])].sort()) params.append(facet, value)
+  if (query.usedByMyOrganisation) params.set(USED_BY_PARAM, MY_ORGANISATION)
   if (query.sort) params.set('sort', query.sort)
   if (query.page > 1) params.set('page', String(query.page))
   return params
