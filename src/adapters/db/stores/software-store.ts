@@ -223,6 +223,7 @@ export class SoftwareStore {
         from software s where ${publishedSoftware('s')} and ${text ? matchesText(sql.ref('s.search'), sql.ref('s.name'), text) : sql`true`}
       )
       select
+        -- json_agg reads the page in its subquery's order (no window over every matched row to number it).
         (select json_agg(p.id) from (
           select m.id from matched m where ${where()}
           order by ${ORDER[sort]}, m.sort_name, m.id limit ${request.pageSize} offset ${(request.page - 1) * request.pageSize}

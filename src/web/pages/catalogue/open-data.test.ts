@@ -15,10 +15,10 @@ beforeAll(async () => {
   context = await createTestContext({ config: { apiRateLimit: 10_000 } })
   const { db } = context.database
   await context.stores.software.insert([
-    { slug: 'alpha', name: 'Alpha', sill_years: [2021, 2022], status: 'recommended', licence: 'MIT' },
-    { slug: 'beta', name: 'Beta', sill_years: [2022], status: 'dereferenced', dereferenced_on: '2024-05-01' },
-    { slug: 'gamma', name: 'Gamma', referenced_on: `${THIS_YEAR - 1}-03-01`, status: 'recommended' },
-    { slug: 'delta', name: 'Delta', status: 'recommended' },
+    { slug: 'alpha', name: 'Alpha', description_fr: '', description_en: '', sill_years: [2021, 2022], status: 'recommended', licence: 'MIT' },
+    { slug: 'beta', name: 'Beta', description_fr: '', description_en: '', sill_years: [2022], status: 'dereferenced', dereferenced_on: '2024-05-01' },
+    { slug: 'gamma', name: 'Gamma', description_fr: '', description_en: '', referenced_on: `${THIS_YEAR - 1}-03-01`, status: 'recommended' },
+    { slug: 'delta', name: 'Delta', description_fr: '', description_en: '', status: 'recommended' },
   ])
   const id = async (slug: string) => (await context.stores.software.bySlug(slug))!.id
   await db
