@@ -23,13 +23,18 @@ import { type BenchResult, percentiles } from './measure.ts'
  * 2,000 / 50,000): the world is stored through the crawl's own store (as a crawl would, without the HTTP),
  * its facts derived, then the pages and the API are timed in process (server time), put under load with
  * autocannon, and the JSON export is streamed by a separate `socle export` process whose memory is read.
+ * A database that already holds the world (PostgreSQL's DATABASE_URL, or PGlite's SOCLE_BENCH_DATA_DIR)
+ * is measured as it is.
  */
 export async function benchRegistry(): Promise<BenchResult[]> {
   const accounts = Number(process.env.SOCLE_BENCH_ACCOUNTS ?? 2000)
   const size = Number(process.env.SOCLE_BENCH_REPOSITORIES ?? 50_000)
   const world = createWorld({ seed: 42, accounts, repositories: size, forges: { github: 0.6, gitlab: 0.27, gitea: 0.128, git: 0.002 } })
   const url = process.env.DATABASE_URL
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'socle-bench-registry-'))
+  // SOCLE_BENCH_DATA_DIR keeps the PGlite database between runs: storing 50,000 repositories into it
+  // takes a long while, measuring it again does not need to.
+  const keptDir = process.env.SOCLE_BENCH_DATA_DIR
+  const dataDir = keptDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'socle-bench-registry-')))
   const database = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir })
   const mode = database.kind
   const results: BenchResult[] = []
@@ -92,7 +97,7 @@ export async function benchRegistry(): Promise<BenchResult[]> {
     return results
   } finally {
     await database.close().catch(() => {})
-    await fs.rm(dataDir, { recursive: true, force: true })
+    if (!keptDir) await fs.rm(dataDir, { recursive: true, force: true })
   }
 }
 

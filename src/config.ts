@@ -40,6 +40,9 @@ const EnvSchema = z.object({
   SOCLE_SIGNIN_EMAIL_DOMAINS: z.string().optional(),
   SOCLE_NPM_REGISTRY_URL: z.string().url().default('https://registry.npmjs.org'),
   SOCLE_PYPI_URL: z.string().url().default('https://pypi.org'),
+  SOCLE_WIKIDATA_URL: z.string().url().default('https://www.wikidata.org'),
+  SOCLE_WIKIDATA_RATE: z.coerce.number().positive().max(50).default(2),
+  SOCLE_COMPTOIR_URL: z.string().url().default('https://comptoir-du-libre.org'),
 })
 
 export interface OidcProviderConfig {
@@ -110,6 +113,8 @@ export interface Config {
   signInEmailDomains: string[]
   /** Package registries read for the libraries public bodies publish. */
   packageRegistries: { npm: string; pypi: string }
+  /** The sources the catalogue's enrichment jobs read: Wikidata (and its pace, in requests per second) and Comptoir du Libre. */
+  enrichment: { wikidataUrl: string; wikidataRequestsPerSecond: number; comptoirUrl: string }
 }
 
 export class ConfigError extends Error {}
@@ -140,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.SOCLE_MAIL_FROM,
     signInEmailDomains: (e.SOCLE_SIGNIN_EMAIL_DOMAINS ?? '').split(',').map((domain) => domain.trim().toLowerCase()).filter(Boolean),
     packageRegistries: { npm: e.SOCLE_NPM_REGISTRY_URL, pypi: e.SOCLE_PYPI_URL },
+    enrichment: { wikidataUrl: e.SOCLE_WIKIDATA_URL, wikidataRequestsPerSecond: e.SOCLE_WIKIDATA_RATE, comptoirUrl: e.SOCLE_COMPTOIR_URL },
   }
 }
 

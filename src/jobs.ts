@@ -1,6 +1,7 @@
 import os from 'node:os'
 import type { JobQueue } from './adapters/jobs/job-queue.ts'
 import type { Context } from './context.ts'
+import { type EnrichmentSource, enrichmentSources } from './domain/catalogue/provenance.ts'
 import { recordHeartbeat } from './usecases/system/record-heartbeat.ts'
 
 /** Every background job Socle runs, by queue name. Later features add their queues here. */
@@ -12,6 +13,8 @@ export const QUEUES = {
   crawlAll: 'registry.crawl-all',
   /** Derives the registry's scores, search text and dependencies from what the crawls stored. */
   deriveRegistry: 'registry.derive',
+  /** Enriches the catalogue from one source (`{ source: 'wikidata' | 'comptoir' | 'registry' }`) or, without one, from each; scheduled daily by `socle enrich --schedule`. */
+  enrichCatalogue: 'catalogue.enrich',
 } as const
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
@@ -19,7 +22,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 export const queueNames = Object.values(QUEUES) as [QueueName, ...QueueName[]]
 
 /** Starts the handlers of every queue on this process. */
-export async function startWorkers(queue: JobQueue, context: Pick<Context, 'database' | 'stores' | 'forges'>): Promise<void> {
+export async function startWorkers(queue: JobQueue, context: Pick<Context, 'config' | 'database' | 'stores' | 'forges'>): Promise<void> {
   const worker = `${os.hostname()}:${process.pid}`
   await queue.work(QUEUES.heartbeat, (job) => recordHeartbeat(context.database.db, { id: job.id, queue: QUEUES.heartbeat }, worker))
   const requestsSent = () => Object.values(context.forges.requestCounts()).reduce((a, b) => a + b, 0)
@@ -42,6 +45,12 @@ export async function startWorkers(queue: JobQueue, context: Pick<Context, 'data
   await queue.work(QUEUES.deriveRegistry, async () => {
     const { deriveRegistryFacts } = await import('./usecases/registry/derive-registry-facts.ts')
     await deriveRegistryFacts(context.database.db)
+  })
+  await queue.work(QUEUES.enrichCatalogue, async (job) => {
+    const { source } = job.data as { source?: EnrichmentSource }
+    const { enrichCatalogue } = await import('./usecases/catalogue/enrich-catalogue.ts')
+    // What failed is recorded on each software, which keeps its data; retrying at once would not help.
+    for (const each of source ? [source] : enrichmentSources) await enrichCatalogue(context.database.db, context.config, each)
   })
   await queue.work(QUEUES.crawlAll, async (job) => {
     const { full } = job.data as { full?: boolean }

@@ -8,6 +8,7 @@ import { version } from '../version.ts'
 import { addAgentsCommand } from './commands/agents.ts'
 import { addCheckCommand } from './commands/check.ts'
 import { addCrawlCommand } from './commands/crawl.ts'
+import { addEnrichCommand } from './commands/enrich.ts'
 import { exportToStdout } from './commands/export.ts'
 import { addImportSillCommand } from './commands/import-sill.ts'
 import { addLicenceCommand } from './commands/licence.ts'
@@ -81,6 +82,7 @@ addLicenceCommand(program)
 addSourcesCommand(program)
 addLibrariesCommand(program)
 addCrawlCommand(program)
+addEnrichCommand(program)
 addCheckCommand(program)
 addAgentsCommand(program)
 

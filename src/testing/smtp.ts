@@ -5,6 +5,8 @@ export interface CapturedMail {
   from: string
   to: string[]
   subject: string
+  /** The Reply-To header, as written. */
+  replyTo: string
   /** The text body, decoded. */
   text: string
 }
@@ -19,7 +21,7 @@ export interface TestSmtpServer {
 }
 
 /** Decodes a single-part text mail as nodemailer writes it (7bit, quoted-printable or base64). */
-function parseMail(raw: string): { subject: string; text: string } {
+function parseMail(raw: string): { subject: string; replyTo: string; text: string } {
   const split = raw.indexOf('\r\n\r\n')
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ')
   const body = raw.slice(split + 4).replace(/\r\n\.?$/, '')
@@ -37,7 +39,7 @@ function parseMail(raw: string): { subject: string; text: string } {
       ? Buffer.from(data, 'base64').toString('utf8')
       : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8'),
   )
-  return { subject, text: text.replace(/\r\n/g, '\n') }
+  return { subject, replyTo: header('Reply-To'), text: text.replace(/\r\n/g, '\n') }
 }
 
 /** A real SMTP server (smtp-server) on 127.0.0.1 that keeps every mail it receives. */
@@ -62,8 +64,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
-        const { subject, text } = parseMail(Buffer.concat(chunks).toString('latin1'))
-        messages.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), subject, text })
+        const { subject, replyTo, text } = parseMail(Buffer.concat(chunks).toString('latin1'))
+        messages.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), subject, replyTo, text })
         deliver()
         callback()
       })

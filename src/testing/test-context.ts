@@ -9,7 +9,18 @@ export type TestContext = Context & { database: TestDatabase }
 
 /** A context over a fresh test database, wired as `openContext` wires a real one. */
 export async function createTestContext(options: { config?: Partial<Config>; queue?: boolean } = {}): Promise<TestContext> {
-  const config: Config = { ...loadConfig({}), demo: false, logLevel: 'silent', ...options.config }
+  // Tests never reach the internet: every remote service points at a closed local port unless a test
+  // starts a local server for it and says so.
+  const nowhere = 'http://127.0.0.1:9'
+  const defaults = loadConfig({})
+  const config: Config = {
+    ...defaults,
+    demo: false,
+    logLevel: 'silent',
+    packageRegistries: { npm: nowhere, pypi: nowhere },
+    enrichment: { ...defaults.enrichment, wikidataUrl: nowhere, comptoirUrl: nowhere },
+    ...options.config,
+  }
   const database = await openTestDatabase()
   const queue = options.queue ? await startJobQueue(database, { role: 'all', pollingIntervalSeconds: 0.5 }) : undefined
   return {

@@ -9,6 +9,10 @@ import * as agents from './migrations/0007-agents.ts'
 import * as bodies from './migrations/0008-bodies.ts'
 import * as declarations from './migrations/0010-declarations.ts'
 import * as repositoryFacets from './migrations/0011-repository-facets.ts'
+import * as catalogueModeration from './migrations/0012-catalogue-moderation.ts'
+import * as softwareProvenance from './migrations/0013-software-provenance.ts'
+import * as catalogueSearch from './migrations/0014-catalogue-search.ts'
+import * as crawlProgress from './migrations/0015-crawl-progress.ts'
 import * as repositoryListing from './migrations/0016-repository-listing.ts'
 
 /** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
@@ -23,6 +27,10 @@ const migrations: Record<string, Migration> = {
   '0008-bodies': bodies,
   '0010-declarations': declarations,
   '0011-repository-facets': repositoryFacets,
+  '0012-catalogue-moderation': catalogueModeration,
+  '0013-software-provenance': softwareProvenance,
+  '0014-catalogue-search': catalogueSearch,
+  '0015-crawl-progress': crawlProgress,
   '0016-repository-listing': repositoryListing,
 }
 

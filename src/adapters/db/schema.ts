@@ -87,6 +87,45 @@ export interface SoftwareTable {
   user_count: Generated<number>
   referent_count: Generated<number>
   public_instance_count: Generated<number>
+  /** pending, accepted, rejected: only accepted software is public (migration 0012). */
+  moderation: Generated<string>
+  /** The agent who added it through Socle. */
+  submitted_by: string | null
+  moderated_by: string | null
+  moderated_at: Timestamp | null
+  rejection_reason: string | null
+  /** The values of the deployment's custom attributes, by key. */
+  custom_attributes: JsonWithDefault
+  /** By field, where its value came from: manual, sill, wikidata, comptoir, registry (migration 0013). */
+  field_sources: JsonWithDefault
+  /** Developers' names, from Wikidata. */
+  developers: Generated<string[]>
+  /** Service providers listed by Comptoir du Libre: [{ name, url, website }]. */
+  service_providers: JsonWithDefault
+  comptoir_url: string | null
+  comptoir_user_count: number | null
+  repository_pushed_at: Timestamp | null
+  /** By enrichment source: when it last looked at this software, and what failed. */
+  enrichment: JsonWithDefault
+  enriched_at: Timestamp | null
+}
+
+/** An extra attribute a deployment defines for its software. */
+export interface CustomAttributeTable {
+  key: string
+  label_fr: string
+  label_en: string
+  /** boolean, text, url */
+  kind: string
+  position: Generated<number>
+  created_at: Timestamp
+}
+
+/** The slug of a software merged into another: its address redirects to the one kept. */
+export interface SoftwareSlugAliasTable {
+  slug: string
+  software_id: string
+  created_at: Timestamp
 }
 
 /** An organisation uses a software (declared by an agent, or imported: agent_id null). */
@@ -279,6 +318,17 @@ export interface RepositoryCounterTable {
   open_issues: number
 }
 
+/** A crawl pass of every source (source_id null) or of one; its progress is read from the sources. */
+export interface CrawlPassTable {
+  id: Generated<string>
+  full_crawl: boolean
+  source_id: string | null
+  source_count: number
+  requests: Generated<number>
+  started_at: Timestamp
+  last_progress_at: Timestamp | null
+}
+
 export interface JobExecutionTable {
   id: Generated<number>
   job_id: string
@@ -386,9 +436,12 @@ export interface DB {
   software_user: SoftwareUserTable
   software_referent: SoftwareReferentTable
   software_instance: SoftwareInstanceTable
+  custom_attribute: CustomAttributeTable
+  software_slug_alias: SoftwareSlugAliasTable
   repository: RepositoryTable
   source: SourceTable
   repository_counter: RepositoryCounterTable
+  crawl_pass: CrawlPassTable
   dependency: DependencyTable
   library: LibraryTable
   job_execution: JobExecutionTable

@@ -1,5 +1,6 @@
 import type { PossibleDuplicate } from '../../adapters/db/stores/catalogue-admin-store.ts'
 import type { Stores } from '../../adapters/db/stores/index.ts'
+import type { WikidataSuggestion } from '../../domain/catalogue/wikidata-entity.ts'
 import { readSoftwareForm, type SoftwareFormErrors, type SoftwareFormValues, wikidataId } from '../../domain/catalogue/moderation.ts'
 
 /** What an agent types first: a name, and perhaps a repository address or a Wikidata id. */
@@ -55,6 +56,28 @@ export async function softwareSuggestions(stores: Pick<Stores, 'catalogueAdmin'>
     },
   }))
   return { duplicates, candidates: [...registry, ...others.flat()] }
+}
+
+/**
+ * Wikidata's items whose label matches the probe's name, as candidates (picking one fills the name,
+ * the description and the Wikidata id, which the enrichment then completes). Wikidata that does not
+ * answer, or answers wrong, gives no candidate: the form works on without it.
+ */
+export function wikidataCandidates(wikidata: { searchSoftware(text: string, locale: 'fr' | 'en', limit?: number): Promise<WikidataSuggestion[]> }, locale: 'fr' | 'en'): CandidateSource {
+  return async (probe) => {
+    try {
+      const found = await wikidata.searchSoftware(probe.name, locale, 5)
+      return found.map((item) => ({
+        source: 'wikidata',
+        label: `${item.label} (${item.id})`,
+        detail: item.description,
+        url: item.url,
+        prefill: { name: item.label, description_fr: locale === 'fr' ? (item.description ?? '') : '', description_en: locale === 'en' ? (item.description ?? '') : '', wikidata_id: item.id },
+      }))
+    } catch {
+      return []
+    }
+  }
 }
 
 export type AddSoftwareResult = { added: { id: string; slug: string } } | { errors: SoftwareFormErrors }

@@ -1,6 +1,7 @@
 import type { Stores } from '../../adapters/db/stores/index.ts'
 import type { SoftwareRecord } from '../../adapters/db/stores/software-store.ts'
 import { type AttributeError, readAttributeValues } from '../../domain/catalogue/custom-attributes.ts'
+import { type EnrichableField, enrichableFields, markedManual } from '../../domain/catalogue/provenance.ts'
 import { readSoftwareForm, type SoftwareFields, type SoftwareFormErrors, type SoftwareFormValues } from '../../domain/catalogue/moderation.ts'
 
 export type EditSoftwareResult =
@@ -33,13 +34,15 @@ export async function editSoftware(
     const same = await stores.catalogueAdmin.possibleDuplicates({ name: read.fields.name, wikidataId: read.fields.wikidata_id })
     if (same.some((d) => d.reasons.includes('wikidata') && d.slug !== current.slug)) return { errors: { wikidata_id: 'taken' }, attributeErrors: {} }
   }
-  const saved = await stores.catalogueAdmin.edit(softwareId, formVersion, read.fields, attributes.values)
+  const changed = (Object.keys(read.fields) as (keyof SoftwareFields)[]).filter((key) => JSON.stringify(read.fields[key]) !== JSON.stringify(current[key]))
+  // What a person changed is theirs from now on: no enrichment overwrites it.
+  const setByHand = enrichableFields.filter((field: EnrichableField) => (changed as string[]).includes(field))
+  const saved = await stores.catalogueAdmin.edit(softwareId, formVersion, read.fields, attributes.values, markedManual(current.field_sources, setByHand))
   if (!saved) {
     const now = await stores.catalogueAdmin.byId(softwareId)
     return now ? { stale: now } : 'notFound'
   }
   // Which fields changed, not their values: the software's page and history show those.
-  const changed = (Object.keys(read.fields) as (keyof SoftwareFields)[]).filter((key) => JSON.stringify(read.fields[key]) !== JSON.stringify(current[key]))
   if (JSON.stringify(attributes.values) !== JSON.stringify(current.custom_attributes)) changed.push('custom_attributes' as keyof SoftwareFields)
   await stores.audit.record({ agentId: by, action: 'software.edited', subjectType: 'software', subjectId: softwareId, details: { fields: changed, version: saved.version } })
   return { saved }

@@ -14,7 +14,7 @@ interface Dataset {
   rows(stores: Stores): AsyncIterable<Record<string, unknown>>
 }
 
-async function* mapped<T>(source: AsyncIterable<T>, map: (row: T) => Record<string, unknown>): AsyncGenerator<Record<string, unknown>> {
+export async function* mapped<T>(source: AsyncIterable<T>, map: (row: T) => Record<string, unknown>): AsyncGenerator<Record<string, unknown>> {
   for await (const row of source) yield map(row)
 }
 
@@ -39,19 +39,24 @@ function columnsOf(schema: z.ZodObject, prefix = ''): string[] {
  * Streams a whole dataset in the open-data shapes (the API's), one chunk at a time: a JSON array or
  * CSV with a header. Memory stays flat: rows are read in batches and written as they come.
  */
-export async function* exportDataset(stores: Stores, kind: DatasetKind, format: ExportFormat): AsyncGenerator<string> {
+export function exportDataset(stores: Stores, kind: DatasetKind, format: ExportFormat): AsyncGenerator<string> {
   const dataset = datasets[kind]
+  return exportRows(dataset.schema, dataset.rows(stores), format)
+}
+
+/** Streams rows of one open-data shape as a JSON array or as CSV with the shape's columns. */
+export async function* exportRows(schema: z.ZodObject, rows: AsyncIterable<Record<string, unknown>>, format: ExportFormat): AsyncGenerator<string> {
   if (format === 'csv') {
-    const columns = columnsOf(dataset.schema)
+    const columns = columnsOf(schema)
     yield csvRow(columns)
-    for await (const row of dataset.rows(stores)) {
+    for await (const row of rows) {
       yield csvRow(columns.map((column) => cellAt(row, column)))
     }
     return
   }
   let first = true
   yield '['
-  for await (const row of dataset.rows(stores)) {
+  for await (const row of rows) {
     yield `${first ? '\n' : ',\n'}${JSON.stringify(row)}`
     first = false
   }

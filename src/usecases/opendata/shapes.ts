@@ -24,6 +24,16 @@ export const SoftwareDto = z.object({
   keywords: z.array(z.string()),
   status: z.enum(['recommended', 'observation', 'dereferenced']),
   latestVersion: z.string().nullable(),
+  platforms: z.array(z.enum(['web', 'desktop', 'mobile'])),
+  operatingSystems: z.array(z.string()),
+  /** The years of the SILL that listed it. */
+  sillYears: z.array(z.number().int()),
+  supportMarket: z.boolean().nullable().describe('Covered by the State’s free-software support market; null when unknown.'),
+  dereferencedOn: z.string().nullable(),
+  dereferencedReason: z.string().nullable(),
+  userCount: z.number().int().describe('Organisations that declared they use it.'),
+  referentCount: z.number().int().describe('Agents who vouch for it.'),
+  publicInstanceCount: z.number().int(),
   demo: z.boolean(),
   createdAt: date,
   updatedAt: date,
@@ -106,6 +116,13 @@ export function pageOf<T extends z.ZodType>(item: T) {
 /** A date of the database as the API writes it (ISO 8601, UTC), null kept. */
 export const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
 
+/** A calendar day as YYYY-MM-DD, as the driver gives it: a string, or a Date at local midnight. */
+function calendarDay(value: Date | string | null): string | null {
+  if (value === null) return null
+  if (typeof value === 'string') return value.slice(0, 10)
+  return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
+}
+
 export function toSoftwareDto(s: SoftwareRecord): z.infer<typeof SoftwareDto> {
   return {
     slug: s.slug,
@@ -121,6 +138,15 @@ export function toSoftwareDto(s: SoftwareRecord): z.infer<typeof SoftwareDto> {
     keywords: s.keywords,
     status: s.status as z.infer<typeof SoftwareDto>['status'],
     latestVersion: s.latest_version,
+    platforms: s.platforms as z.infer<typeof SoftwareDto>['platforms'],
+    operatingSystems: s.os,
+    sillYears: s.sill_years,
+    supportMarket: s.support_market,
+    dereferencedOn: calendarDay(s.dereferenced_on),
+    dereferencedReason: s.dereferenced_reason,
+    userCount: s.user_count,
+    referentCount: s.referent_count,
+    publicInstanceCount: s.public_instance_count,
     demo: s.is_demo,
     createdAt: iso(s.created_at)!,
     updatedAt: iso(s.updated_at)!,

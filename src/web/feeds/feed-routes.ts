@@ -7,6 +7,7 @@ import { isLocale, type Locale, locales, translator } from '../i18n/index.ts'
 import { href } from '../views/page-context.ts'
 import { organisationFeedHref, organisationHref, registryPaths, repositoryHref } from '../views/registry-paths.ts'
 import { notFound } from '../pages/routes.tsx'
+import { readCatalogueChanges } from '../../usecases/catalogue/catalogue-feed.ts'
 import { atomFeed } from './atom.ts'
 import { type SitemapAddress, type SitemapSection, sitemapFiles, sitemapIndex, sitemapUrlset } from './sitemap.ts'
 
@@ -14,7 +15,10 @@ const FEED_SIZE = 50
 const ATOM = 'application/atom+xml; charset=utf-8'
 const XML = 'application/xml; charset=utf-8'
 
-/** The Atom feeds of new repositories (all, and per body) and the sitemap. */
+/** The address of the catalogue's change feed. */
+export const catalogueFeedHref = (locale: Locale) => href({ locale }, '/catalogue/changes.atom')
+
+/** The Atom feeds of new repositories (all, and per body), of the catalogue's changes, and the sitemap. */
 export function registerFeeds(app: FastifyInstance, context: Pick<Context, 'stores' | 'config'>): void {
   const { stores } = context
   const baseUrl = (request: FastifyRequest) => context.config.publicUrl || `${request.protocol}://${request.host}`
@@ -40,6 +44,35 @@ export function registerFeeds(app: FastifyInstance, context: Pick<Context, 'stor
     const self = `${base}${organisationFeedHref({ locale }, slug)}`
     const title = translator(locale)('bodies.feed.body', { name: body.name })
     return reply.type(ATOM).send(feed(locale, base, { id: self, self, page: `${base}${organisationHref({ locale }, slug)}`, title }, await stores.bodies.newest(FEED_SIZE, ids)))
+  })
+
+  app.get('/:locale/catalogue/changes.atom', async (request, reply) => {
+    const { locale } = request.params as { locale: string }
+    if (!isLocale(locale)) return notFound(reply)
+    const t = translator(locale)
+    const base = baseUrl(request)
+    const { items } = await readCatalogueChanges(stores, { limit: FEED_SIZE })
+    const self = `${base}${catalogueFeedHref(locale)}`
+    return reply.type(ATOM).send(
+      atomFeed({
+        id: self,
+        title: t('catalogueData.feed.title'),
+        subtitle: t('catalogueData.feed.subtitle'),
+        selfUrl: self,
+        pageUrl: `${base}${href({ locale }, '/catalogue')}`,
+        lang: locale,
+        author: t('site.name'),
+        updated: items[0]?.at ?? new Date(),
+        entries: items.map((change) => ({
+          id: `urn:uuid:${change.id}`,
+          title: t(`catalogueData.change.${change.kind}`, { name: change.name }),
+          url: `${base}${href({ locale }, change.slug ? `/catalogue/${encodeURIComponent(change.slug)}` : '/catalogue')}`,
+          updated: change.at,
+          summary: [change.version ? t('catalogueData.change.version', { version: change.version }) : '', change.comment ?? ''].filter(Boolean).join(' — ') || null,
+          categories: [change.kind],
+        })),
+      }),
+    )
   })
 
   const sections = async (): Promise<SitemapSection[]> => {

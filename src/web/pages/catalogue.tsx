@@ -8,10 +8,13 @@ import {
   FACETS,
   type FacetCounts,
   type FacetName,
+  MY_ORGANISATION,
+  USED_BY_PARAM,
   SORTS,
   toggleFilter,
 } from '../../domain/catalogue/facets.ts'
 import type { Page } from '../../domain/shared/page.ts'
+import { catalogueFeedHref } from '../feeds/feed-routes.ts'
 import { formatNumber } from '../i18n/index.ts'
 import { PageHeading, Pager, ResultCount } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
@@ -25,6 +28,8 @@ export interface CatalogueView {
   query: CatalogueQuery
   result: Page<SoftwareRecord>
   facets: FacetCounts
+  /** A signed-in agent's organisation, and how many of the software the other filters keep it uses. */
+  mine?: { organisation: string; count: number } | undefined
 }
 
 /** How a facet value reads: closed lists are translated, words and years are shown as they are. */
@@ -42,7 +47,7 @@ export function facetValueLabel(page: PageContext, facet: FacetName, value: stri
 export function CataloguePage(props: { page: PageContext; view: CatalogueView }) {
   const { page } = props
   const { query, result, facets } = props.view
-  const { t } = page
+  const { t, locale } = page
   const base = href(page, '/catalogue')
   const at = (q: CatalogueQuery) => {
     const params = catalogueParams(q).toString()
@@ -51,9 +56,14 @@ export function CataloguePage(props: { page: PageContext; view: CatalogueView })
   const active = activeFilters(query)
   const sort = effectiveSort(query)
   return (
-    <Layout page={page} title={t('catalogue.title')} section="catalogue">
+    <Layout page={page} title={t('catalogue.title')} section="catalogue" feed={{ href: catalogueFeedHref(page.locale), title: t('catalogueData.feed.title') }}>
       <div class="fr-container fr-mt-6w">
         <PageHeading title={t('catalogue.title')} lead={t('catalogue.lead')} />
+        <ul class="fr-links-group fr-mb-2w">
+          <li><a class="fr-link fr-icon-rss-line fr-link--icon-left" href={catalogueFeedHref(page.locale)}>{t('catalogueData.feed.link')}</a></li>
+          <li><a class="fr-link fr-icon-calendar-line fr-link--icon-left" href={href(page, '/catalogue/editions')}>{t('catalogueData.editions.link')}</a></li>
+        </ul>
+        <p><a class="fr-link" href={href(page, '/catalogue/add')}>{t('catalogueAdmin.add.action')}</a></p>
         <form method="get" action={base} id="catalogue-search">
           <div class="fr-search-bar fr-search-bar--lg fr-mb-4w" role="search" id="software-search-bar">
             <label class="fr-label" for="software-search">{t('search.label')}</label>
@@ -63,13 +73,26 @@ export function CataloguePage(props: { page: PageContext; view: CatalogueView })
           <div class="fr-grid-row fr-grid-row--gutters">
             <div class="fr-col-12 fr-col-md-4">
               <h2 class="fr-h5">{t('catalogue.filters')}</h2>
+              {props.view.mine ? (
+                <fieldset class="fr-fieldset fr-mb-2w" id="facet-used-by">
+                  <legend class="fr-fieldset__legend fr-text--bold">{t('catalogueData.usedBy.legend')}</legend>
+                  <div class="fr-fieldset__element">
+                    <div class="fr-checkbox-group fr-checkbox-group--sm">
+                      <input type="checkbox" id="facet-used-by-mine" name={USED_BY_PARAM} value={MY_ORGANISATION} checked={Boolean(query.usedByMyOrganisation)} />
+                      <label class="fr-label" for="facet-used-by-mine">
+                        {t('catalogueData.usedBy.label', { organisation: props.view.mine.organisation, count: formatNumber(locale, props.view.mine.count) })}
+                      </label>
+                    </div>
+                  </div>
+                </fieldset>
+              ) : null}
               {FACETS.map((facet) => (
                 <FacetFieldset page={page} facet={facet} counts={facets[facet]} chosen={query.filters[facet] ?? []} />
               ))}
               <button class="fr-btn fr-btn--secondary" type="submit">{t('catalogue.apply')}</button>
             </div>
             <div class="fr-col-12 fr-col-md-8">
-              {active.length > 0 ? (
+              {active.length > 0 || query.usedByMyOrganisation ? (
                 <div class="fr-mb-2w">
                   <h2 class="fr-sr-only">{t('catalogue.activeFilters')}</h2>
                   <ul class="fr-tags-group">
@@ -83,6 +106,13 @@ export function CataloguePage(props: { page: PageContext; view: CatalogueView })
                         </li>
                       )
                     })}
+                    {query.usedByMyOrganisation ? (
+                      <li>
+                        <a class="fr-tag fr-icon-close-line fr-tag--icon-left" href={at({ ...query, usedByMyOrganisation: false, page: 1 })} aria-label={t('catalogueData.usedBy.remove')}>
+                          {t('catalogueData.usedBy.tag')}
+                        </a>
+                      </li>
+                    ) : null}
                     <li><a class="fr-tag" href={at({ q: query.q, filters: {}, sort: query.sort, page: 1 })}>{t('catalogue.clearFilters')}</a></li>
                   </ul>
                 </div>

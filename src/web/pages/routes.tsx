@@ -17,6 +17,11 @@ import { registerCheckPage } from './check-page.tsx'
 import { registerPubliccodePages } from './publiccode-routes.tsx'
 import { registerBodyPages } from './registry/body-routes.tsx'
 import { registerAccountPages } from './account/routes.tsx'
+import { registerEditionPages } from './catalogue/editions.tsx'
+import { registerCrawlAdminPages } from './registry/admin-crawl-routes.tsx'
+import { declarationViewer, registerDeclarationPages } from './catalogue/declaration-routes.tsx'
+import { redirectMergedSoftware, registerCatalogueAdminPages, softwareModerationView, viewerOf } from './catalogue/admin-routes.tsx'
+import { canView } from '../../domain/catalogue/moderation.ts'
 import { signedInAs } from '../auth/session.ts'
 
 export const LOCALE_COOKIE = 'socle_lang'
@@ -69,7 +74,7 @@ export function pageRoute(publicUrl: string, handler: PageHandler) {
   }
 }
 
-export function registerPages(app: FastifyInstance, context: Pick<Context, 'stores' | 'config'>, apiRoutes: AnyRoute[]): void {
+export function registerPages(app: FastifyInstance, context: Pick<Context, 'stores' | 'config' | 'queue'>, apiRoutes: AnyRoute[]): void {
   const { stores } = context
   const publicUrl = context.config.publicUrl
   const withPage = (handler: PageHandler) => pageRoute(publicUrl, handler)
@@ -107,9 +112,14 @@ export function registerPages(app: FastifyInstance, context: Pick<Context, 'stor
     '/:locale/catalogue',
     withPage(async (page, request, reply) => {
       // Unreadable values are left out: the page shows the rest of the search.
-      const { query } = readCatalogueQuery(request.query as Record<string, unknown>)
-      const { result, facets } = await stores.software.searchWithFacets({ ...query, pageSize: PAGE_SIZE })
-      return sendPage(reply, <CataloguePage page={page} view={{ query, result, facets }} />)
+      const { query: read } = readCatalogueQuery(request.query as Record<string, unknown>)
+      // "Used by my organisation" is a signed-in agent's, with an organisation in their profile; visitors never see it.
+      const organisation = request.agent?.organisation?.trim() || undefined
+      const query = organisation ? read : { ...read, usedByMyOrganisation: undefined }
+      const search = { ...query, pageSize: PAGE_SIZE, organisation, usedByOrganisation: query.usedByMyOrganisation }
+      const { result, facets, usedByOrganisation } = await stores.software.searchWithFacets(search)
+      const mine = organisation === undefined ? undefined : { organisation, count: usedByOrganisation ?? 0 }
+      return sendPage(reply, <CataloguePage page={page} view={{ query, result, facets, mine }} />)
     }),
   )
 
@@ -118,9 +128,11 @@ export function registerPages(app: FastifyInstance, context: Pick<Context, 'stor
     withPage(async (page, request, reply) => {
       const { slug } = request.params as { slug: string }
       const details = await stores.software.details(slug)
-      if (!details) return notFound(reply)
-      const declarations = await stores.declarations.forSoftware(details.software.id)
-      return sendPage(reply, <SoftwarePage page={page} details={details} declarations={declarations} />)
+      if (!details) return redirectMergedSoftware(context, page, slug, reply)
+      if (!canView(details.software, viewerOf(request))) return notFound(reply)
+      // Private instances too: the page shows them to their declarers and to moderators only.
+      const declarations = await stores.declarations.forSoftware(details.software.id, { privateInstances: true })
+      return sendPage(reply, <SoftwarePage page={page} details={details} declarations={declarations} viewer={declarationViewer(request)} moderation={await softwareModerationView(context, request, details.software)} />)
     }),
   )
 
@@ -142,6 +154,10 @@ export function registerPages(app: FastifyInstance, context: Pick<Context, 'stor
   registerCheckPage(app, context, { allowedAddresses: context.config.fetchAllowedAddresses })
   registerBodyPages(app, context)
   registerAccountPages(app, context)
+  registerEditionPages(app, context)
+  registerCrawlAdminPages(app, context)
+  registerDeclarationPages(app, context)
+  registerCatalogueAdminPages(app, context)
 
   app.get(
     '/:locale/api',

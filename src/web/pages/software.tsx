@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact'
 import type { SoftwareDeclarations } from '../../adapters/db/stores/declaration-store.ts'
 import type { SoftwareDetails, SoftwareLink } from '../../adapters/db/stores/software-store.ts'
 import { licenceFacets } from '../../domain/catalogue/facets.ts'
+import type { ComptoirProvider } from '../../domain/catalogue/comptoir.ts'
+import { type EnrichableField, type FieldSource as Source, readFieldSources, sourceOf } from '../../domain/catalogue/provenance.ts'
 import { formatDate, formatNumber } from '../i18n/index.ts'
 import { Badge } from '../views/components.tsx'
 import { Layout } from '../views/layout.tsx'
@@ -10,6 +12,9 @@ import { repositoryHref } from '../views/registry-paths.ts'
 import { softwareDescription } from '../views/software-card.tsx'
 import { facetValueLabel } from './catalogue.tsx'
 import { webAddress } from '../views/web-address.ts'
+import { mayChangeDeclaration } from '../../domain/catalogue/declarations.ts'
+import { contactPath, DeclarationActions, DeclareButtons, type DeclarationViewer } from './catalogue/declaration-pages.tsx'
+import type { SoftwareModerationView } from './catalogue/admin-routes.tsx'
 
 /** An outside address, linked only when it is a web address: data may hold `javascript:`. */
 function External(props: { url: string | null | undefined; children?: ComponentChildren }) {
@@ -25,6 +30,26 @@ function Fact(props: { term: string; children: ComponentChildren }) {
       <dd class="fr-mb-1w">{props.children}</dd>
     </>
   )
+}
+
+/** Its page on Comptoir du Libre: the address the export gave, else the one its id makes. */
+function comptoirPage(s: SoftwareDetails['software']): string | null {
+  return s.comptoir_url ?? (s.comptoir_du_libre_id !== null ? `https://comptoir-du-libre.org/fr/softwares/${s.comptoir_du_libre_id}` : null)
+}
+
+/** Where a fact came from ("source: Wikidata", linked to the item), given its field or its source. */
+function FieldSource(props: { page: PageContext; details: SoftwareDetails } & ({ field: EnrichableField; value: string | Date | null } | { source: Source })) {
+  const { page, details } = props
+  const { software: s, repository } = details
+  const source = 'source' in props ? props.source : sourceOf(s, readFieldSources(s.field_sources), props.field, props.value === null ? null : String(props.value))
+  if (!source) return null
+  const name = page.t(`software.source.${source}`)
+  const link =
+    source === 'wikidata' && s.wikidata_id ? <External url={`https://www.wikidata.org/wiki/${encodeURIComponent(s.wikidata_id)}`}>{name}</External>
+    : source === 'comptoir' && comptoirPage(s) ? <External url={comptoirPage(s)}>{name}</External>
+    : source === 'registry' && repository ? <a href={repositoryHref(page, repository)}>{name}</a>
+    : name
+  return <span class="fr-text--xs fr-ml-1w">({page.t('software.source')} {link})</span>
 }
 
 function SoftwareLinks(props: { page: PageContext; title: string; software: SoftwareLink[] }) {
@@ -71,14 +96,23 @@ function Section(props: { id: string; title: string; empty: string; headers: str
  * A software's page: what the catalogue knows of it, who uses it and vouches for it, where it runs,
  * and its history. Referents are named only when their profile is public; their email never appears.
  */
-export function SoftwarePage(props: { page: PageContext; details: SoftwareDetails; declarations: SoftwareDeclarations }) {
-  const { page, details, declarations } = props
+export function SoftwarePage(props: { page: PageContext; details: SoftwareDetails; declarations: SoftwareDeclarations; viewer?: DeclarationViewer; moderation?: SoftwareModerationView }) {
+  const { page, details, declarations, viewer, moderation } = props
   const { software: s, repository } = details
   const { t, locale } = page
   const date = (value: Date | string | null) => (value ? formatDate(locale, new Date(value)) : '')
   const licence = s.licence ? licenceFacets(s.licence) : undefined
   const otherDescription = page.locale === 'en' ? s.description_fr : s.description_en
   const description = softwareDescription(page, s)
+  // A column of edit and withdraw links, when the viewer may change a row of the table.
+  const actions = (kind: 'user' | 'referent' | 'instance', rows: { id: string; agent_id: string | null }[], what: (row: number) => string) =>
+    rows.some((d) => mayChangeDeclaration(viewer?.agent, { agentId: d.agent_id }))
+      ? { header: [t('declarations.actions')], cells: (i: number) => [<DeclarationActions page={page} slug={s.slug} kind={kind} declaration={rows[i]!} what={what(i)} viewer={viewer} />] }
+      : { header: [], cells: () => [] }
+  const instances = declarations.instances.filter((i) => i.is_public || mayChangeDeclaration(viewer?.agent, { agentId: i.agent_id }))
+  const userActions = actions('user', declarations.users, (i) => declarations.users[i]!.organisation)
+  const referentActions = actions('referent', declarations.referents, (i) => declarations.referents[i]!.agent_name ?? t('software.referentHidden'))
+  const instanceActions = actions('instance', instances, (i) => instances[i]!.organisation)
   return (
     <Layout page={page} title={s.name} section="catalogue">
       <div class="fr-container fr-mt-4w fr-mb-6w">
@@ -103,7 +137,12 @@ export function SoftwarePage(props: { page: PageContext; details: SoftwareDetail
           <li><Badge kind={s.status === 'recommended' ? 'success' : s.status === 'dereferenced' ? 'error' : 'info'}>{t(`software.status.${s.status as 'recommended'}`)}</Badge></li>
           {s.licence ? <li><Badge>{s.licence}</Badge></li> : null}
           {s.is_demo ? <li><Badge kind="new">{t('organisation.demo')}</Badge></li> : null}
+          {s.moderation !== 'accepted' ? <li><Badge kind="warning">{t(s.moderation === 'rejected' ? 'catalogueAdmin.badge.rejected' : 'catalogueAdmin.badge.pending')}</Badge></li> : null}
         </ul>
+        {moderation?.proposed ? <div class="fr-alert fr-alert--success fr-alert--sm fr-mb-3w" role="status"><p>{t('catalogueAdmin.add.added')}</p></div> : null}
+        {s.moderation === 'pending' ? <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w"><p>{t('catalogueAdmin.pendingNotice')}</p></div> : null}
+        {s.moderation === 'rejected' ? <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-3w"><p>{t('catalogueAdmin.rejectedNotice', { reason: s.rejection_reason ?? '' })}</p></div> : null}
+        {moderation?.managePath ? <p><a class="fr-link" href={href(page, moderation.managePath)}>{t('catalogueAdmin.manage')}</a></p> : null}
         {s.status === 'dereferenced' ? (
           <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w">
             <p>
@@ -112,7 +151,7 @@ export function SoftwarePage(props: { page: PageContext; details: SoftwareDetail
             </p>
           </div>
         ) : null}
-        {description ? <p class="fr-text--lead">{description}</p> : null}
+        {description ? <p class="fr-text--lead">{description}<FieldSource page={page} details={details} field={description === s.description_en ? 'description_en' : 'description_fr'} value={description} /></p> : null}
         {otherDescription && otherDescription !== description ? (
           <details class="fr-mb-3w">
             <summary>{t('software.descriptionOther')}</summary>
@@ -125,8 +164,9 @@ export function SoftwarePage(props: { page: PageContext; details: SoftwareDetail
           <Fact term={t('software.licence')}>
             {s.licence ?? s.licence_text ?? t('software.licenceUnknown')}
             {licence ? <> — {licence.authorised ? t('software.authorised') : t('software.notAuthorised')} ({facetValueLabel(page, 'licence', licence.family)})</> : null}
+            <FieldSource page={page} details={details} field="licence" value={s.licence} />
           </Fact>
-          {s.website ? <Fact term={t('software.website')}><External url={s.website} /></Fact> : null}
+          {s.website ? <Fact term={t('software.website')}><External url={s.website} /><FieldSource page={page} details={details} field="website" value={s.website} /></Fact> : null}
           {s.documentation_url ? <Fact term={t('software.documentation')}><External url={s.documentation_url} /></Fact> : null}
           {s.repository_url ? (
             <Fact term={t('software.repository')}>
@@ -140,14 +180,17 @@ export function SoftwarePage(props: { page: PageContext; details: SoftwareDetail
                   <a href={repositoryHref(page, repository)}>{t('software.registryPage')}</a>
                 </>
               ) : null}
+              <FieldSource page={page} details={details} field="repository_url" value={s.repository_url} />
             </Fact>
           ) : null}
           {s.latest_version ? (
             <Fact term={t('software.latestVersion')}>
               {s.latest_version}
               {s.latest_release_on ? <>, {t('software.latestRelease', { date: date(s.latest_release_on) })}</> : null}
+              <FieldSource page={page} details={details} field="latest_version" value={s.latest_version} />
             </Fact>
           ) : null}
+          {s.developers.length > 0 ? <Fact term={t('software.developers')}>{s.developers.join(', ')}<FieldSource page={page} details={details} source="wikidata" /></Fact> : null}
           {s.min_version ? <Fact term={t('software.minVersion')}>{s.min_version}</Fact> : null}
           {s.last_recommended_version ? <Fact term={t('software.lastRecommendedVersion')}>{s.last_recommended_version}</Fact> : null}
           {s.platforms.length > 0 || s.os.length > 0 ? (
@@ -160,19 +203,22 @@ export function SoftwarePage(props: { page: PageContext; details: SoftwareDetail
           {s.keywords.length > 0 ? <Fact term={t('software.keywords')}>{s.keywords.join(', ')}</Fact> : null}
           {s.sill_years.length > 0 ? <Fact term={t('software.sillYears')}>{s.sill_years.join(', ')}</Fact> : null}
           {s.support_market !== null ? <Fact term={t('software.supportMarket')}>{t(s.support_market ? 'catalogue.value.yes' : 'catalogue.value.no')}</Fact> : null}
+          {moderation?.attributes.map(({ attribute, value }) => (
+            <Fact key={attribute.key} term={locale === 'en' ? attribute.label_en : attribute.label_fr}>
+              {typeof value === 'boolean' ? t(value ? 'catalogue.value.yes' : 'catalogue.value.no') : attribute.kind === 'url' ? <External url={value} /> : value}
+            </Fact>
+          ))}
         </dl>
 
         {details.parent ? <SoftwareLinks page={page} title={t('software.parent')} software={[details.parent]} /> : null}
         <SoftwareLinks page={page} title={t('software.children')} software={details.children} />
         <SoftwareLinks page={page} title={t('software.similar')} software={details.similar} />
 
-        {s.comptoir_du_libre_id !== null || s.framalibre_slug || s.wikidata_id ? (
+        {comptoirPage(s) || s.framalibre_slug || s.wikidata_id ? (
           <>
             <h2 class="fr-h4 fr-mt-4w">{t('software.links')}</h2>
             <ul>
-              {s.comptoir_du_libre_id !== null ? (
-                <li><External url={`https://comptoir-du-libre.org/fr/softwares/${s.comptoir_du_libre_id}`}>{t('software.comptoir')}</External></li>
-              ) : null}
+              {comptoirPage(s) ? <li><External url={comptoirPage(s)}>{t('software.comptoir')}</External></li> : null}
               {s.framalibre_slug ? (
                 <li><External url={`https://framalibre.org/content/${encodeURIComponent(s.framalibre_slug)}`}>{t('software.framalibre')}</External></li>
               ) : null}
@@ -183,31 +229,58 @@ export function SoftwarePage(props: { page: PageContext; details: SoftwareDetail
           </>
         ) : null}
 
+        {(s.service_providers as ComptoirProvider[]).length > 0 ? (
+          <>
+            <h2 class="fr-h4 fr-mt-4w">{t('software.providers')}</h2>
+            <ul>
+              {(s.service_providers as ComptoirProvider[]).map((provider) => (
+                <li key={provider.name}>{provider.website ?? provider.url ? <External url={provider.website ?? provider.url}>{provider.name}</External> : provider.name}</li>
+              ))}
+            </ul>
+            <p class="fr-text--sm">{t('software.providersSource', { count: formatNumber(locale, s.comptoir_user_count ?? 0) })}</p>
+          </>
+        ) : null}
+
+        <DeclareButtons page={page} slug={s.slug} viewer={viewer} />
         <Section
           id="users"
           title={t('software.users')}
           empty={t('software.usersNone')}
-          headers={[t('software.organisation'), t('software.useCase'), t('software.version'), t('software.os'), t('software.service')]}
-          rows={declarations.users.map((u) => [u.organisation, u.use_case ?? '', u.version ?? '', u.os ?? '', <External url={u.service_url} />])}
+          headers={[t('software.organisation'), t('software.useCase'), t('software.version'), t('software.os'), t('software.service'), ...userActions.header]}
+          rows={declarations.users.map((u, i) => [u.organisation, u.use_case ?? '', u.version ?? '', u.os ?? '', <External url={u.service_url} />, ...userActions.cells(i)])}
         />
         <Section
           id="referents"
           title={t('software.referents')}
           empty={t('software.referentsNone')}
-          headers={[t('software.referents'), t('software.referentExpert'), t('software.useCase'), t('software.service')]}
-          rows={declarations.referents.map((r) => [
+          headers={[t('software.referents'), t('software.referentExpert'), t('software.useCase'), t('software.service'), t('declarations.contact'), ...referentActions.header]}
+          rows={declarations.referents.map((r, i) => [
             r.agent_name ?? t('software.referentHidden'),
             r.is_expert ? t('catalogue.value.yes') : t('catalogue.value.no'),
             r.use_case ?? '',
             <External url={r.service_url} />,
+            r.agent_id ? (
+              <a href={href(page, contactPath(s.slug, r.id))} aria-label={t('declarations.contactLabel', { who: r.agent_name ?? t('software.referentHidden') })}>{t('declarations.contact')}</a>
+            ) : (
+              ''
+            ),
+            ...referentActions.cells(i),
           ])}
         />
         <Section
           id="instances"
           title={t('software.instances')}
           empty={t('software.instancesNone')}
-          headers={[t('software.organisation'), t('software.audience'), t('software.service')]}
-          rows={declarations.instances.filter((i) => i.is_public).map((i) => [i.organisation, i.audience ?? '', <External url={i.url} />])}
+          headers={[t('software.organisation'), t('software.audience'), t('software.service'), ...instanceActions.header]}
+          rows={instances.map((i, n) => [
+            <>
+              {i.organisation}
+              {i.is_public ? null : <> <Badge kind="warning" small>{t('declarations.private')}</Badge></>}
+            </>,
+            i.audience ?? '',
+            <External url={i.url} />,
+            ...instanceActions.cells(n),
+          ])}
         />
         <Section
           id="history"

@@ -1,3 +1,4 @@
+import type { FieldSources } from '../../../domain/catalogue/provenance.ts'
 import { type Kysely, type SqlBool, sql } from 'kysely'
 import type { CustomAttribute, CustomValue } from '../../../domain/catalogue/custom-attributes.ts'
 import type { Dereferencing, SoftwareFields } from '../../../domain/catalogue/moderation.ts'
@@ -205,10 +206,10 @@ export class CatalogueAdminStore {
    * version is compared and bumped in the one statement, so two edits started from the same version
    * cannot both pass). Answers the new row, or undefined when it changed since (or is gone).
    */
-  async edit(id: string, expectedVersion: number, fields: SoftwareFields, customValues: Record<string, CustomValue>): Promise<SoftwareRecord | undefined> {
+  async edit(id: string, expectedVersion: number, fields: SoftwareFields, customValues: Record<string, CustomValue>, fieldSources: FieldSources): Promise<SoftwareRecord | undefined> {
     const row = await this.db
       .updateTable('software')
-      .set({ ...fields, custom_attributes: JSON.stringify(customValues), updated_at: sql`now()`, version: sql`version + 1` })
+      .set({ ...fields, custom_attributes: JSON.stringify(customValues), field_sources: JSON.stringify(fieldSources), updated_at: sql`now()`, version: sql`version + 1` })
       .where('id', '=', id)
       .where('version', '=', expectedVersion)
       .returningAll()

@@ -3,6 +3,7 @@ import type { DB } from '../schema.ts'
 import { AgentStore } from './agent-store.ts'
 import { AuditStore } from './audit-store.ts'
 import { BodyStore } from './body-store.ts'
+import { CatalogueAdminStore } from './catalogue-admin-store.ts'
 import { CrawlStore } from './crawl-store.ts'
 import { DeclarationStore } from './declaration-store.ts'
 import { OrganisationStore } from './organisation-store.ts'
@@ -28,6 +29,7 @@ export function createStores(db: Kysely<DB>) {
     agents: new AgentStore(db),
     audit: new AuditStore(db),
     registry: new RegistryStore(db),
+    catalogueAdmin: new CatalogueAdminStore(db),
   }
 }
 

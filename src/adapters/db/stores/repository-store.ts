@@ -6,6 +6,7 @@ import { encodeCursor, readCursor } from '../../../domain/shared/cursor.ts'
 import { inBatches } from '../batches.ts'
 import type { DB, NewRepository, Repository } from '../schema.ts'
 import { textQuery } from '../search.ts'
+import { publishedSoftware } from './software-store.ts'
 
 /** The columns a list of repositories shows (cards, exports): everything but the files' text. */
 const SUMMARY_COLUMNS = [
@@ -263,12 +264,12 @@ export class RepositoryStore {
 
   /** A listed repository by its web or clone address (any case, with or without `.git` or a final slash). */
   async byUrl(url: string): Promise<Pick<Repository, 'forge_host' | 'owner' | 'name' | 'url' | 'description' | 'publiccode_text'> | undefined> {
-    const bare = url.trim().replace(/\/+$/, '').replace(/\.git$/i, '').toLowerCase()
+    const address = bareAddress(url)
     return await this.db
       .selectFrom('repository')
       .select(['forge_host', 'owner', 'name', 'url', 'description', 'publiccode_text'])
       .where('gone_at', 'is', null)
-      .where((eb) => eb.or([eb(sql`lower(url)`, '=', bare), eb(sql`regexp_replace(lower(clone_url), '\\.git$', '')`, '=', bare)]))
+      .where((eb) => eb.or([eb(bareAddressOf(sql.ref('url')), '=', address), eb(bareAddressOf(sql.ref('clone_url')), '=', address)]))
       .executeTakeFirst()
   }
 
@@ -298,11 +299,11 @@ export class RepositoryStore {
 
   /** Catalogue software whose source repository this is. */
   async catalogueSoftware(url: string): Promise<{ slug: string; name: string }[]> {
-    const bare = url.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase()
     return await this.db
       .selectFrom('software')
       .select(['slug', 'name'])
-      .where(sql<SqlBool>`rtrim(regexp_replace(lower(repository_url), '\\.git$', ''), '/') = ${bare}`)
+      .where(bareAddressOf(sql.ref('repository_url')), '=', bareAddress(url))
+      .where(publishedSoftware())
       .orderBy('name')
       .execute()
   }
@@ -329,6 +330,19 @@ export class RepositoryStore {
       return query.orderBy('r.id').limit(limit).execute()
     })
   }
+}
+
+/**
+ * A repository's address as addresses are compared: lower-case, without a final slash or `.git`, so
+ * that a web address, a clone address and what a person types all find the same repository.
+ */
+function bareAddress(url: string): string {
+  return url.trim().toLowerCase().replace(/\/+$/, '').replace(/\.git$/, '').replace(/\/+$/, '')
+}
+
+/** bareAddress, in SQL, of a column. */
+function bareAddressOf(column: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`rtrim(regexp_replace(rtrim(lower(${column}), '/'), '\\.git$', ''), '/')`
 }
 
 interface FacetDefinition {

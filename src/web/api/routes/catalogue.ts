@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import type { Context } from '../../../context.ts'
 import { ApiError } from '../api-error.ts'
-import { type AnyRoute, route } from '../define.ts'
+import { type AnyRoute, route, Streamed } from '../define.ts'
 import { pageOf, SoftwareDto, toSoftwareDto } from '../../../usecases/opendata/shapes.ts'
 import { PageQuery } from './page-query.ts'
+import { InvalidChangeCursor, readCatalogueChanges } from '../../../usecases/catalogue/catalogue-feed.ts'
+import { listEditions, readEdition } from '../../../usecases/catalogue/yearly-edition.ts'
+import { exportRows, mapped } from '../../../usecases/opendata/export-dataset.ts'
 import {
   type CatalogueFilters,
   FACET_VALUES,
@@ -52,8 +55,72 @@ const SoftwareQuery = PageQuery.extend({
   ...(Object.fromEntries(FACETS.map((facet) => [facet, facetQuery(facet)])) as Record<FacetName, ReturnType<typeof facetQuery>>),
 }).strict()
 
+const ChangeDto = z.object({
+  id: z.string().describe('Stable: the same change keeps its id.'),
+  kind: z.enum(['added', 'removed', 'updated']),
+  software: z.object({ slug: z.string().nullable().describe('Null when the software is no longer in the catalogue.'), name: z.string() }),
+  version: z.string().nullable(),
+  comment: z.string().nullable(),
+  at: z.iso.datetime().describe('When it changed (the day, at midnight UTC, for the change log’s entries).'),
+})
+
+const EDITION_FILE = /^(\d{4})(?:\.(json|csv))?$/
+
 export function catalogueRoutes(context: Pick<Context, 'stores'>): AnyRoute[] {
   return [
+    route({
+      method: 'GET',
+      path: '/software/changes',
+      tag: 'Catalogue',
+      summary: 'The catalogue’s changes, newest first (also an Atom feed at /fr/catalogue/changes.atom)',
+      query: z
+        .object({
+          cursor: z.string().max(400).optional().describe('The nextCursor of the previous page.'),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        })
+        .strict(),
+      response: z.object({ items: z.array(ChangeDto), nextCursor: z.string().nullable() }),
+      async handler({ query }) {
+        try {
+          const page = await readCatalogueChanges(context.stores, query)
+          return {
+            items: page.items.map((c) => ({ id: c.id, kind: c.kind, software: { slug: c.slug, name: c.name }, version: c.version, comment: c.comment, at: c.at.toISOString() })),
+            nextCursor: page.nextCursor,
+          }
+        } catch (error) {
+          if (error instanceof InvalidChangeCursor) throw new ApiError(400, 'invalid_request', `Invalid query.cursor: ${error.message}.`, [{ field: 'query.cursor', message: 'not a cursor' }])
+          throw error
+        }
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/software/editions',
+      tag: 'Catalogue',
+      summary: 'The yearly editions: the catalogue as it stood each year, with their sizes',
+      response: z.object({
+        items: z.array(z.object({ year: z.number().int(), recorded: z.boolean().describe('A list the SILL published; otherwise derived from the catalogue’s history, at the end of the year (today for the current one).'), count: z.number().int() })),
+      }),
+      async handler() {
+        return { items: await listEditions(context.stores, new Date()) }
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/software/editions/:edition',
+      tag: 'Catalogue',
+      summary: 'One yearly edition, whole, as JSON (2024, 2024.json) or CSV (2024.csv)',
+      params: z.object({ edition: z.string().regex(EDITION_FILE, 'must be a year, optionally followed by .json or .csv').describe('A year, then .json or .csv.') }),
+      response: z.instanceof(Streamed),
+      produces: ['application/json', 'text/csv'],
+      async handler({ params }) {
+        const [, year, format = 'json'] = EDITION_FILE.exec(params.edition)! as unknown as [string, string, 'json' | 'csv' | undefined]
+        const edition = await readEdition(context.stores, Number(year), new Date())
+        if (!edition) throw new ApiError(404, 'not_found', `No edition of the catalogue for ${year}.`)
+        const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8'
+        return new Streamed(type, exportRows(SoftwareDto, mapped(edition.software, toSoftwareDto), format), `software-${year}.${format}`)
+      },
+    }),
     route({
       method: 'GET',
       path: '/software',
@@ -84,7 +151,8 @@ export function catalogueRoutes(context: Pick<Context, 'stores'>): AnyRoute[] {
       response: SoftwareDto,
       async handler({ params }) {
         const software = await context.stores.software.bySlug(params.slug)
-        if (!software) throw new ApiError(404, 'not_found', `No software "${params.slug}" in the catalogue.`)
+        // Software awaiting moderation (or rejected) is not public yet.
+        if (!software || software.moderation !== 'accepted') throw new ApiError(404, 'not_found', `No software "${params.slug}" in the catalogue.`)
         return toSoftwareDto(software)
       },
     }),

@@ -1,5 +1,6 @@
 import type { Agent } from '../../../adapters/db/schema.ts'
 import type { SessionSummary } from '../../../adapters/db/stores/agent-store.ts'
+import type { AgentDeclarations } from '../../../adapters/db/stores/declaration-store.ts'
 import { roles } from '../../../domain/agents/agents.ts'
 import type { ProfileErrors, ProfileInput } from '../../../usecases/agents/update-profile.ts'
 import { CsrfField } from '../../auth/csrf.tsx'
@@ -7,8 +8,9 @@ import { formatDate } from '../../i18n/index.ts'
 import { Layout } from '../../views/layout.tsx'
 import { href, type PageContext } from '../../views/page-context.ts'
 import { Notice } from './sign-in.tsx'
+import { AgentDeclarationsSection } from '../catalogue/declaration-pages.tsx'
 
-function Field(props: { id: string; name: string; label: string; hint?: string; value: string; error: string | undefined; multiline?: boolean; maxLength: number; required?: boolean }) {
+export function Field(props: { id: string; name: string; label: string; hint?: string; value: string; error: string | undefined; multiline?: boolean; maxLength: number; required?: boolean }) {
   const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined
   return (
     <div class={`fr-input-group${props.error ? ' fr-input-group--error' : ''}`}>
@@ -26,7 +28,7 @@ function Field(props: { id: string; name: string; label: string; hint?: string; 
   )
 }
 
-function PostButton(props: { action: string; csrf: string; label: string; kind?: 'secondary' | 'tertiary'; fields?: Record<string, string> }) {
+export function PostButton(props: { action: string; csrf: string; label: string; kind?: 'secondary' | 'tertiary'; fields?: Record<string, string> }) {
   return (
     <form method="post" action={props.action}>
       <CsrfField token={props.csrf} />
@@ -40,6 +42,8 @@ export interface AccountView {
   agent: Agent | null
   sessions: SessionSummary[]
   currentSession: string
+  /** What the agent declared in the catalogue. */
+  declarations?: AgentDeclarations
   csrf: string
   saved: boolean
   /** The values sent, when the form is shown again with its errors. */
@@ -84,6 +88,7 @@ export function AccountPage(props: { page: PageContext; view: AccountView }) {
                 <button class="fr-btn" type="submit">{t('account.save')}</button>
               </form>
             </section>
+            {view.declarations ? <AgentDeclarationsSection page={page} declarations={view.declarations} agent={agent} /> : null}
             <section class="fr-mb-6w" aria-labelledby="account-sessions">
               <h2 id="account-sessions">{t('account.sessions')}</h2>
               <ul class="socle-plain-list">

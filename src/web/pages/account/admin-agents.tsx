@@ -20,6 +20,7 @@ export function AgentsAdminPage(props: { page: PageContext; agents: Agent[]; csr
         </nav>
         <h1>{t('account.admin.title')}</h1>
         <p>{t('account.admin.lead')}</p>
+        <p><a class="fr-link" href={href(page, '/administration/crawl')}>{t('crawl.admin.link')}</a></p>
         {props.error ? <Notice kind="error">{props.error}</Notice> : null}
         <div class="fr-table">
           <table>

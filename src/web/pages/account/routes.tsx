@@ -199,8 +199,9 @@ export function registerAccountPages(app: FastifyInstance, context: Pick<Context
   const accountPage = async (page: PageContext, request: FastifyRequest, reply: FastifyReply, extra: { values?: ReturnType<typeof profileValues>; errors?: ProfileErrors; deleteError?: boolean } = {}, status = 200) => {
     const session = request.session!
     const sessions = session.agent ? await stores.agents.sessions(session.agent.id) : []
+    const declarations = session.agent ? await stores.declarations.forAgent(session.agent.id) : undefined
     const saved = (request.query as Record<string, unknown>).info === 'enregistre'
-    const view = { agent: session.agent, sessions, currentSession: session.id, csrf: csrfToken(request, reply), saved, ...extra }
+    const view = { agent: session.agent, sessions, declarations, currentSession: session.id, csrf: csrfToken(request, reply), saved, ...extra }
     return sendPage(reply, <AccountPage page={page} view={view} />, status)
   }
   const profileValues = (request: FastifyRequest) => ({

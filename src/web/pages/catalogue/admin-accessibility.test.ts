@@ -59,7 +59,7 @@ describe.runIf(hasChromium || process.env.CI)('the add-a-software form and the s
     await audited.addCookies([cookie])
     const axe = await audited.newPage()
     axe.setDefaultTimeout(20_000)
-    const paths = ['/fr/catalogue/add?name=Libre+Office', '/fr/catalogue/add?etape=2&name=Libre', '/fr/catalogue/libre-office', '/fr/admin/catalogue', `/fr/admin/catalogue/${pending!.id}`, '/fr/admin/catalogue/attributs', '/fr/admin/catalogue/journal', '/en/admin/catalogue']
+    const paths = ['/fr/catalogue/add?name=Libre+Office', '/fr/catalogue/add?etape=2&name=Libre', '/fr/catalogue/libre-office', '/fr/administration/catalogue', `/fr/administration/catalogue/${pending!.id}`, '/fr/administration/catalogue/attributs', '/fr/administration/catalogue/journal', '/en/administration/catalogue']
     for (const path of paths) {
       await axe.goto(`${base}${path}`)
       expect(await seriousViolations(axe), path).toEqual([])

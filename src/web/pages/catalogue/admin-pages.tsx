@@ -12,7 +12,7 @@ import { Field, PostButton } from '../account/account.tsx'
 import { Notice } from '../account/sign-in.tsx'
 import { Breadcrumb, SoftwareFields } from './add-software.tsx'
 
-export const ADMIN_PATH = '/admin/catalogue'
+export const ADMIN_PATH = '/administration/catalogue'
 export const softwareAdminPath = (id: string) => `${ADMIN_PATH}/${id}`
 
 /** The staff pages' tabs: queue, audit, and custom attributes for administrators. */
@@ -58,7 +58,7 @@ export interface NoticeView {
   key: MessageKey
 }
 
-/** /:locale/admin/catalogue: software awaiting moderation (and the rejected), accepted or rejected with a reason. */
+/** /:locale/administration/catalogue: software awaiting moderation (and the rejected), accepted or rejected with a reason. */
 export function ModerationQueuePage(props: {
   page: PageContext
   items: ModerationItem[]
@@ -146,7 +146,7 @@ function storedAttributeValues(attributes: CustomAttribute[], stored: unknown): 
   return Object.fromEntries(shownAttributes(attributes, stored).map(({ attribute, value }) => [attribute.key, value === true ? 'on' : value === false ? '' : value]))
 }
 
-/** /:locale/admin/catalogue/:id: edit a software (versioned), moderate, dereference or list again, merge a duplicate. */
+/** /:locale/administration/catalogue/:id: edit a software (versioned), moderate, dereference or list again, merge a duplicate. */
 export function SoftwareAdminPage(props: { page: PageContext; view: SoftwareAdminView; formValues: SoftwareFormValues }) {
   const { page, view } = props
   const { t } = page
@@ -268,7 +268,7 @@ export function SoftwareAdminPage(props: { page: PageContext; view: SoftwareAdmi
   )
 }
 
-/** /:locale/admin/catalogue/attributs: the deployment's custom attributes, for administrators. */
+/** /:locale/administration/catalogue/attributs: the deployment's custom attributes, for administrators. */
 export function CustomAttributesPage(props: {
   page: PageContext
   attributes: CustomAttribute[]
@@ -334,7 +334,7 @@ export function CustomAttributesPage(props: {
   )
 }
 
-/** /:locale/admin/catalogue/journal: the audit log of the catalogue, of one software when filtered. */
+/** /:locale/administration/catalogue/journal: the audit log of the catalogue, of one software when filtered. */
 export function AuditPage(props: { page: PageContext; entries: AuditRow[]; filter: string; isAdmin: boolean; notFound: boolean }) {
   const { page } = props
   const { t, locale } = page

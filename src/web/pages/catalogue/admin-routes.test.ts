@@ -140,7 +140,7 @@ describe('adding a software', () => {
     expect((await other.get('/fr/catalogue/script-alert-x-script-outil')).statusCode).toBe(404)
     const seenByModerator = await moderator.get('/fr/catalogue/script-alert-x-script-outil')
     expect(seenByModerator.statusCode).toBe(200)
-    expect(seenByModerator.body).toContain(`/fr/admin/catalogue/${row!.id}`)
+    expect(seenByModerator.body).toContain(`/fr/administration/catalogue/${row!.id}`)
 
     expect(await publicly('script-alert-x-script-outil', 'Outil')).toEqual(NOWHERE)
     const audit = await db().selectFrom('audit_log').selectAll().where('subject_id', '=', row!.id).execute()
@@ -152,15 +152,15 @@ describe('moderation', () => {
   it('refuses visitors (401), agents without the role (403) and forms without their token (403)', async () => {
     const row = (await software('script-alert-x-script-outil'))!
     const visitor = new PageClient(app)
-    expect((await visitor.get('/fr/admin/catalogue')).statusCode).toBe(303)
+    expect((await visitor.get('/fr/administration/catalogue')).statusCode).toBe(303)
     const writes = [
-      [`/fr/admin/catalogue/${row.id}/decision`, { decision: 'accepted' }],
-      [`/fr/admin/catalogue/${row.id}/modifier`, { ...form(), version: String(row.version) }],
-      [`/fr/admin/catalogue/${row.id}/dereferencer`, { reason: 'x' }],
-      [`/fr/admin/catalogue/${row.id}/referencer`, { status: 'recommended' }],
-      [`/fr/admin/catalogue/${row.id}/fusionner`, { into: 'gimp', confirm: 'on' }],
-      ['/fr/admin/catalogue/attributs', { key: 'k', label_fr: 'k', label_en: 'k', kind: 'text' }],
-      ['/fr/admin/catalogue/attributs/supprimer', { key: 'k' }],
+      [`/fr/administration/catalogue/${row.id}/decision`, { decision: 'accepted' }],
+      [`/fr/administration/catalogue/${row.id}/modifier`, { ...form(), version: String(row.version) }],
+      [`/fr/administration/catalogue/${row.id}/dereferencer`, { reason: 'x' }],
+      [`/fr/administration/catalogue/${row.id}/referencer`, { status: 'recommended' }],
+      [`/fr/administration/catalogue/${row.id}/fusionner`, { into: 'gimp', confirm: 'on' }],
+      ['/fr/administration/catalogue/attributs', { key: 'k', label_fr: 'k', label_en: 'k', kind: 'text' }],
+      ['/fr/administration/catalogue/attributs/supprimer', { key: 'k' }],
     ] as const
     const agentToken = await other.csrfToken('/fr/catalogue/add?etape=2')
     for (const [action, fields] of writes) {
@@ -168,39 +168,39 @@ describe('moderation', () => {
       expect((await other.request('POST', action, { _csrf: agentToken, ...fields })).statusCode, action).toBe(403)
       expect((await moderator.request('POST', action, { _csrf: 'forged', ...fields })).statusCode, action).toBe(403)
     }
-    expect((await other.get('/fr/admin/catalogue')).statusCode).toBe(403)
-    expect((await other.get(`/fr/admin/catalogue/${row.id}`)).statusCode).toBe(403)
-    expect((await moderator.get('/fr/admin/catalogue/attributs')).statusCode).toBe(403)
-    expect((await moderator.request('POST', '/fr/admin/catalogue/attributs', { _csrf: await moderator.csrfToken('/fr/admin/catalogue'), key: 'k', label_fr: 'k', label_en: 'k', kind: 'text' })).statusCode).toBe(403)
+    expect((await other.get('/fr/administration/catalogue')).statusCode).toBe(403)
+    expect((await other.get(`/fr/administration/catalogue/${row.id}`)).statusCode).toBe(403)
+    expect((await moderator.get('/fr/administration/catalogue/attributs')).statusCode).toBe(403)
+    expect((await moderator.request('POST', '/fr/administration/catalogue/attributs', { _csrf: await moderator.csrfToken('/fr/administration/catalogue'), key: 'k', label_fr: 'k', label_en: 'k', kind: 'text' })).statusCode).toBe(403)
     expect(await software('script-alert-x-script-outil')).toMatchObject({ moderation: 'pending', version: row.version, status: 'recommended' })
   })
 
   it('lists what awaits moderation; a rejection needs a reason; an accepted software becomes public', async () => {
     const row = (await software('script-alert-x-script-outil'))!
-    const queue = await moderator.get('/fr/admin/catalogue')
+    const queue = await moderator.get('/fr/administration/catalogue')
     expect(queue.statusCode).toBe(200)
     expect(queue.body).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script> Outil')
     expect(queue.body).toContain('Autrice')
 
-    const noReason = await moderator.submit('/fr/admin/catalogue', `/fr/admin/catalogue/${row.id}/decision`, { decision: 'rejected', reason: ' ' })
+    const noReason = await moderator.submit('/fr/administration/catalogue', `/fr/administration/catalogue/${row.id}/decision`, { decision: 'rejected', reason: ' ' })
     expect(noReason.statusCode).toBe(400)
     expect(noReason.body).toContain('Ce champ est obligatoire.')
-    const unknown = await moderator.submit('/fr/admin/catalogue', `/fr/admin/catalogue/${row.id}/decision`, { decision: 'maybe' })
+    const unknown = await moderator.submit('/fr/administration/catalogue', `/fr/administration/catalogue/${row.id}/decision`, { decision: 'maybe' })
     expect(unknown.statusCode).toBe(400)
-    expect((await moderator.submit('/fr/admin/catalogue', '/fr/admin/catalogue/not-an-id/decision', { decision: 'accepted' })).statusCode).toBe(404)
+    expect((await moderator.submit('/fr/administration/catalogue', '/fr/administration/catalogue/not-an-id/decision', { decision: 'accepted' })).statusCode).toBe(404)
 
-    const rejected = await moderator.submit('/fr/admin/catalogue', `/fr/admin/catalogue/${row.id}/decision`, { decision: 'rejected', reason: 'Doublon <b>probable</b>' })
+    const rejected = await moderator.submit('/fr/administration/catalogue', `/fr/administration/catalogue/${row.id}/decision`, { decision: 'rejected', reason: 'Doublon <b>probable</b>' })
     expect(rejected.statusCode).toBe(303)
     expect(await software('script-alert-x-script-outil')).toMatchObject({ moderation: 'rejected', rejection_reason: 'Doublon <b>probable</b>', moderated_by: moderatorId })
     expect((await author.get('/fr/catalogue/script-alert-x-script-outil')).body).toContain('Doublon &lt;b>probable&lt;/b>')
     expect(await publicly('script-alert-x-script-outil', 'Outil')).toEqual(NOWHERE)
 
-    const accepted = await moderator.submit('/fr/admin/catalogue', `/fr/admin/catalogue/${row.id}/decision`, { decision: 'accepted' })
-    expect(accepted.headers.location).toBe('/fr/admin/catalogue?info=decide')
+    const accepted = await moderator.submit('/fr/administration/catalogue', `/fr/administration/catalogue/${row.id}/decision`, { decision: 'accepted' })
+    expect(accepted.headers.location).toBe('/fr/administration/catalogue?info=decide')
     expect(await software('script-alert-x-script-outil')).toMatchObject({ moderation: 'accepted' })
     expect(await publicly('script-alert-x-script-outil', 'Outil')).toEqual(EVERYWHERE)
-    const again = await moderator.submit('/fr/admin/catalogue', `/fr/admin/catalogue/${row.id}/decision`, { decision: 'rejected', reason: 'trop tard' })
-    expect(again.headers.location).toBe('/fr/admin/catalogue?info=dejadecide')
+    const again = await moderator.submit('/fr/administration/catalogue', `/fr/administration/catalogue/${row.id}/decision`, { decision: 'rejected', reason: 'trop tard' })
+    expect(again.headers.location).toBe('/fr/administration/catalogue?info=dejadecide')
 
     const actions = await db().selectFrom('audit_log').select(['action', 'agent_id']).where('subject_id', '=', row.id).orderBy('at').execute()
     expect(actions.map((a) => a.action)).toEqual(['software.submitted', 'software.rejected', 'software.accepted'])
@@ -210,7 +210,7 @@ describe('moderation', () => {
 describe('dereferencing', () => {
   it('needs a reason, keeps the last recommended version and day, and can be undone', async () => {
     const gimp = (await software('gimp'))!
-    const page = `/fr/admin/catalogue/${gimp.id}`
+    const page = `/fr/administration/catalogue/${gimp.id}`
     const bad = await moderator.submit(page, `${page}/dereferencer`, { reason: '', last_recommended_version: '2.10', on: '2026-13-01' })
     expect(bad.statusCode).toBe(400)
     expect(bad.body).toContain('Ce champ est obligatoire.')
@@ -245,7 +245,7 @@ describe('merging duplicates', () => {
     await context.stores.declarations.add('referent', merged!.id, authorId, { is_expert: false })
     await db().insertInto('software_similar').values({ software_id: merged!.id, similar_id: similar!.id, source: 'test' }).execute()
 
-    const page = `/fr/admin/catalogue/${merged!.id}`
+    const page = `/fr/administration/catalogue/${merged!.id}`
     const unconfirmed = await moderator.submit(page, `${page}/fusionner`, { into: 'libreoffice' })
     expect(unconfirmed.statusCode).toBe(400)
     expect((await moderator.submit(page, `${page}/fusionner`, { into: 'libre-office', confirm: 'on' })).body).toContain('ne peut pas être fusionné avec lui-même')
@@ -253,7 +253,7 @@ describe('merging duplicates', () => {
 
     const done = await moderator.submit(page, `${page}/fusionner`, { into: 'libreoffice', confirm: 'on' })
     expect(done.statusCode).toBe(303)
-    expect(done.headers.location).toBe(`/fr/admin/catalogue/${kept!.id}?info=fusionne`)
+    expect(done.headers.location).toBe(`/fr/administration/catalogue/${kept!.id}?info=fusionne`)
     expect(await software('libre-office')).toBeUndefined()
     const after = (await software('libreoffice'))!
     expect(after).toMatchObject({ user_count: 1, referent_count: 2, public_instance_count: 1 })
@@ -279,7 +279,7 @@ describe('merging duplicates', () => {
 describe('editing with optimistic versioning', () => {
   it('refuses the second of two edits started from the same version, showing the current values; nothing is lost', async () => {
     const gimp = (await software('gimp'))!
-    const page = `/fr/admin/catalogue/${gimp.id}`
+    const page = `/fr/administration/catalogue/${gimp.id}`
     const [formOne, formTwo] = [await moderator.get(page), await admin.get(page)]
     const version = /name="version" value="(\d+)"/.exec(formOne.body)![1]!
     expect(/name="version" value="(\d+)"/.exec(formTwo.body)![1]).toBe(version)
@@ -307,7 +307,7 @@ describe('editing with optimistic versioning', () => {
 
 describe('custom attributes', () => {
   it('are defined by administrators, edited by moderators and shown on the software page', async () => {
-    const attributes = '/fr/admin/catalogue/attributs'
+    const attributes = '/fr/administration/catalogue/attributs'
     const bad = await admin.submit(attributes, attributes, { key: 'Not A Key', label_fr: '', label_en: 'x', kind: 'date' })
     expect(bad.statusCode).toBe(400)
     expect(bad.body).toContain('fr-input-group--error')
@@ -315,7 +315,7 @@ describe('custom attributes', () => {
     expect((await admin.submit(attributes, attributes, { key: 'guide', label_fr: 'Guide <i>interne</i>', label_en: 'Internal guide', kind: 'url', position: '2' })).statusCode).toBe(303)
 
     const gimp = (await software('gimp'))!
-    const page = `/fr/admin/catalogue/${gimp.id}`
+    const page = `/fr/administration/catalogue/${gimp.id}`
     const fields = { ...form({ name: 'GIMP', licence: 'GPL-3.0-or-later', repository_url: 'https://gitlab.gnome.org/GNOME/gimp', wikidata_id: 'Q8038' }), version: String(gimp.version) }
     const badUrl = await moderator.submit(page, `${page}/modifier`, { ...fields, attr_rgaa: 'on', attr_guide: 'javascript:alert(1)' })
     expect(badUrl.statusCode).toBe(400)
@@ -335,16 +335,16 @@ describe('custom attributes', () => {
 
 describe('the audit log', () => {
   it('shows every change of the catalogue with who and when, of one software when filtered', async () => {
-    const all = await moderator.get('/fr/admin/catalogue/journal')
+    const all = await moderator.get('/fr/administration/catalogue/journal')
     expect(all.statusCode).toBe(200)
     for (const action of ['software.submitted', 'software.accepted', 'software.merged', 'software.edited', 'custom-attribute.saved']) expect(all.body).toContain(action)
     expect(all.body).toContain('Modératrice')
-    const gimp = await moderator.get('/fr/admin/catalogue/journal?logiciel=gimp')
+    const gimp = await moderator.get('/fr/administration/catalogue/journal?logiciel=gimp')
     expect(gimp.body).toContain('software.dereferenced')
     expect(gimp.body).not.toContain('software.merged')
-    const unknown = await moderator.get('/fr/admin/catalogue/journal?logiciel=%3Cscript%3E')
+    const unknown = await moderator.get('/fr/administration/catalogue/journal?logiciel=%3Cscript%3E')
     expect(unknown.statusCode).toBe(200)
     expect(unknown.body).toContain('value="&lt;script>"')
-    expect((await other.get('/fr/admin/catalogue/journal')).statusCode).toBe(403)
+    expect((await other.get('/fr/administration/catalogue/journal')).statusCode).toBe(403)
   })
 })

@@ -4,7 +4,8 @@ import { isUuid } from '../../../adapters/db/stores/catalogue-admin-store.ts'
 import type { AgentRole } from '../../../domain/agents/agents.ts'
 import { type CustomAttribute, shownAttributes } from '../../../domain/catalogue/custom-attributes.ts'
 import { formValuesOf, softwareFormValues, type Viewer } from '../../../domain/catalogue/moderation.ts'
-import { addSoftware, softwareSuggestions, type SoftwareProbe } from '../../../usecases/catalogue/add-software.ts'
+import { addSoftware, softwareSuggestions, type SoftwareProbe, wikidataCandidates } from '../../../usecases/catalogue/add-software.ts'
+import { WikidataClient } from '../../../adapters/wikidata/wikidata-client.ts'
 import { defineCustomAttribute, removeCustomAttribute } from '../../../usecases/catalogue/define-custom-attribute.ts'
 import { dereferenceSoftware, reinstateSoftware } from '../../../usecases/catalogue/dereference-software.ts'
 import { editSoftware } from '../../../usecases/catalogue/edit-software.ts'
@@ -63,10 +64,12 @@ const NOTICES: Record<string, NoticeView> = {
   dejadecide: { kind: 'error', key: 'catalogueAdmin.alreadyDecided' },
 }
 
-/** Adding a software (agents), and the catalogue's staff pages under /:locale/admin/catalogue (moderators; custom attributes: administrators). */
+/** Adding a software (agents), and the catalogue's staff pages under /:locale/administration/catalogue (moderators; custom attributes: administrators). */
 export function registerCatalogueAdminPages(app: FastifyInstance, context: Pick<Context, 'stores' | 'config'>): void {
   const { stores } = context
   const withPage = (handler: PageHandler) => pageRoute(context.config.publicUrl, handler)
+  // One client for the process, so that its pace holds across requests; a person waits at most 3 s.
+  const wikidata = new WikidataClient({ baseUrl: context.config.enrichment.wikidataUrl, requestsPerSecond: context.config.enrichment.wikidataRequestsPerSecond, timeoutMs: 3000, retries: 0, maxWaitMs: 0 })
   const form = (request: FastifyRequest) => {
     const body = request.body
     return body && typeof body === 'object' ? (body as Record<string, unknown>) : {}
@@ -101,7 +104,7 @@ export function registerCatalogueAdminPages(app: FastifyInstance, context: Pick<
         repositoryUrl: queryText(request, 'repository_url') || undefined,
         wikidataId: queryText(request, 'wikidata_id').slice(0, 100) || undefined,
       }
-      const suggestions = probe.name.trim() ? await softwareSuggestions(stores, probe) : undefined
+      const suggestions = probe.name.trim() ? await softwareSuggestions(stores, probe, [wikidataCandidates(wikidata, page.locale)]) : undefined
       return sendPage(reply, <AddSoftwareStep1Page page={page} probe={probe} suggestions={suggestions} />)
     }),
   )
