@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { DB, Organisation, SourceTable } from '../schema.ts'
 import { matchesText, textQuery } from '../search.ts'
+import { publishedSoftware } from './software-store.ts'
 
 const SUMMARY_COLUMNS = ['id', 'slug', 'name', 'acronym', 'kind', 'parent_id', 'siren', 'website', 'description', 'is_demo'] as const
 
@@ -155,7 +156,7 @@ export class BodyStore {
   async addressCounts(): Promise<{ software: number; bodies: number; repositories: number }> {
     const row = await this.db
       .selectNoFrom((eb) => [
-        eb.selectFrom('software').select(eb.fn.countAll<number>().as('n')).as('software'),
+        eb.selectFrom('software').where(publishedSoftware()).select(eb.fn.countAll<number>().as('n')).as('software'),
         eb.selectFrom('organisation').select(eb.fn.countAll<number>().as('n')).as('bodies'),
         eb.selectFrom('repository').where('gone_at', 'is', null).select(eb.fn.countAll<number>().as('n')).as('repositories'),
       ])
@@ -165,7 +166,7 @@ export class BodyStore {
 
   /** Slice of the catalogue's addresses, in a stable order (by id), for a sitemap page. */
   async softwareAddresses(offset: number, limit: number): Promise<{ slug: string; updated_at: Date }[]> {
-    return await this.db.selectFrom('software').select(['slug', 'updated_at']).orderBy('id').offset(offset).limit(limit).execute()
+    return await this.db.selectFrom('software').select(['slug', 'updated_at']).where(publishedSoftware()).orderBy('id').offset(offset).limit(limit).execute()
   }
 
   async bodyAddresses(offset: number, limit: number): Promise<{ slug: string; updated_at: Date }[]> {

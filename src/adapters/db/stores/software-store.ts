@@ -276,8 +276,9 @@ export class SoftwareStore {
     if (!software) return undefined
     const link = ['s.slug', 's.name'] as const
     const [parent, children, similar, changes, repository] = await Promise.all([
-      software.parent_id ? this.db.selectFrom('software as s').select(link).where('s.id', '=', software.parent_id).executeTakeFirst() : undefined,
-      this.db.selectFrom('software as s').select(link).where('s.parent_id', '=', software.id).orderBy(sql`lower(s.name)`).execute(),
+      // Only published software is linked to: one awaiting moderation is not for every visitor.
+      software.parent_id ? this.db.selectFrom('software as s').select(link).where('s.id', '=', software.parent_id).where(publishedSoftware('s')).executeTakeFirst() : undefined,
+      this.db.selectFrom('software as s').select(link).where('s.parent_id', '=', software.id).where(publishedSoftware('s')).orderBy(sql`lower(s.name)`).execute(),
       // Links are stated one way; a page shows them both ways.
       this.db
         .selectFrom('software as s')
@@ -288,6 +289,7 @@ export class SoftwareStore {
             eb('s.id', 'in', eb.selectFrom('software_similar').select('software_id').where('similar_id', '=', software.id)),
           ]),
         )
+        .where(publishedSoftware('s'))
         .orderBy(sql`lower(s.name)`)
         .execute(),
       this.db

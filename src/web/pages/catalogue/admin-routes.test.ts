@@ -24,14 +24,15 @@ const exported = async () => {
 /** Where the catalogue shows a software publicly: the page of results, the API search, the API page, the export. */
 const publicly = async (slug: string, name: string) => {
   const visitor = new PageClient(app)
-  const [page, search, one, rows] = await Promise.all([
+  const [page, search, one, rows, sitemap] = await Promise.all([
     visitor.get(`/fr/catalogue?q=${encodeURIComponent(name)}`),
     app.inject({ method: 'GET', url: `/api/v1/software?q=${encodeURIComponent(name)}` }),
     app.inject({ method: 'GET', url: `/api/v1/software/${slug}` }),
     exported(),
+    app.inject({ method: 'GET', url: '/sitemap.xml' }),
   ])
   return {
-    page: page.body.includes(`/fr/catalogue/${slug}"`),
+    page: page.body.includes(`/fr/catalogue/${slug}"`) && sitemap.body.includes(`/fr/catalogue/${slug}<`),
     search: (search.json() as { items: { slug: string }[] }).items.some((s) => s.slug === slug),
     api: one.statusCode === 200,
     export: rows.some((s) => s.slug === slug),
