@@ -14,6 +14,7 @@ import * as softwareProvenance from './migrations/0013-software-provenance.ts'
 import * as catalogueSearch from './migrations/0014-catalogue-search.ts'
 import * as crawlProgress from './migrations/0015-crawl-progress.ts'
 import * as repositoryListing from './migrations/0016-repository-listing.ts'
+import * as repositoryListingVersion from './migrations/0017-repository-listing-version.ts'
 
 /** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0014-catalogue-search': catalogueSearch,
   '0015-crawl-progress': crawlProgress,
   '0016-repository-listing': repositoryListing,
+  '0017-repository-listing-version': repositoryListingVersion,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -165,6 +165,16 @@ describe('the listing the search reads', () => {
     expect(common.names).not.toContain('portail')
   })
 
+  it('counts facets again as soon as the listing changes, though it keeps them between requests', async () => {
+    const languages = async () => (await ownStores.repositories.facets(query({}))).language.map((v) => `${v.value}:${v.count}`)
+    expect(await languages()).not.toContain('Rust:1')
+    expect(await languages()).toEqual(await languages())
+    await ownStores.repositories.insert([repo('rouille', { language: 'Rust' })])
+    expect(await languages()).toContain('Rust:1')
+    await own.db.updateTable('repository').set({ gone_at: new Date() }).where('name', '=', 'rouille').execute()
+    expect(await languages()).not.toContain('Rust:1')
+  })
+
   it('follows every write of the repositories: renamed, gone, deleted', async () => {
     await ownStores.repositories.insert([repo('ancien-nom')])
     await own.db.updateTable('repository').set({ name: 'nouveau-nom' }).where('name', '=', 'ancien-nom').execute()

@@ -5,7 +5,7 @@ import type { Page } from '../../../domain/shared/page.ts'
 import { encodeCursor, readCursor } from '../../../domain/shared/cursor.ts'
 import { inBatches } from '../batches.ts'
 import type { DB, NewRepository, Repository } from '../schema.ts'
-import { textQuery } from '../search.ts'
+import { type TextQuery, textQuery } from '../search.ts'
 import { publishedSoftware } from './software-store.ts'
 
 /** The columns a list of repositories shows (cards, exports): everything but the files' text. */
@@ -48,6 +48,20 @@ export type RepositoryFacets = Record<RepositoryFacet, FacetValue[]>
 /** Below this many matches in names, descriptions and topics, a search also reads READMEs (readmeWidens). */
 const README_WIDENS_BELOW = 100
 
+/** A search's words, and whether READMEs are read for them (see RepositoryStore.textMatch). */
+interface TextMatch {
+  text: TextQuery
+  readme: boolean
+}
+
+/** The two ways words match a listed repository `l`: in its text, or a name close enough to be a typo. */
+function matchConditions(text: TextQuery): { inText: RawBuilder<SqlBool>; nameClose: RawBuilder<SqlBool> } {
+  return { inText: sql<SqlBool>`l.search @@ ${text.query}`, nameClose: sql<SqlBool>`socle_unaccent(lower(l.name)) % ${text.plain}` }
+}
+
+/** Facet counts kept at most (lists without words; see facets). */
+const FACET_CACHE_SIZE = 200
+
 /** Values listed at most per facet (the selected ones are always listed). */
 const FACET_VALUES = 30
 
@@ -63,11 +77,13 @@ const SORT_KEYS: Record<Exclude<RepositorySort, 'relevance'>, { key: RawBuilder<
 
 /** Repositories published by public bodies, as crawled from the forges: search, facets, pages. */
 export class RepositoryStore {
+  private readonly facetCache = new Map<string, { version: string; facets: RepositoryFacets }>()
+
   constructor(private readonly db: Kysely<DB>) {}
 
   /** One window of the repositories matching a query. */
   async search(query: RepositoryQuery, window: RepositoryWindow, options: { now?: Date; scope?: RepositoryScope } = {}): Promise<RepositoryResults> {
-    const listed = await this.listed(query.q)
+    const match = await this.textMatch(query.q)
     const where = this.where(query, options.now ?? new Date(), options.scope)
     const sort = query.sort === 'relevance' && !query.q ? 'reuse' : query.sort
     const cursor = 'cursor' in window ? decodeCursor(window.cursor) : undefined
@@ -87,7 +103,7 @@ export class RepositoryStore {
       sql<RepositoryRecord & { sort_key: unknown }>`
         with window_rows as (
           select r.id, ${key} as sort_key
-          from ${listed} left join organisation o on o.id = r.organisation_id
+          from ${this.listed(match, sort === 'relevance')} left join organisation o on o.id = r.organisation_id
           where ${sql.join(conditions, sql` and `)}
           order by ${order(key, sql`r.id`)}
           limit ${limit + 1} offset ${after ? 0 : offset}
@@ -96,7 +112,7 @@ export class RepositoryStore {
         from window_rows w join repository r on r.id = w.id left join organisation o on o.id = r.organisation_id
         order by ${order(sql`w.sort_key`, sql`w.id`)}
       `.execute(this.db),
-      this.count(listed, where),
+      this.count(this.listed(match, false), where),
     ])
     const items = rows.rows.slice(0, limit).map(({ sort_key: _key, ...row }) => row)
     let nextCursor: string | null = null
@@ -115,12 +131,35 @@ export class RepositoryStore {
    */
   async facets(query: RepositoryQuery, options: { now?: Date; scope?: RepositoryScope } = {}): Promise<RepositoryFacets> {
     const now = options.now ?? new Date()
+    if (query.q) return await this.countFacets(query, now, options.scope)
+    // Lists without words — the registry's first page, a body's page, a few facets ticked — are what
+    // most visitors open: their counts are kept while the listing does not change, and an hour at most
+    // (the activity facet moves with time).
+    const { sort: _sort, ...filters } = query
+    const key = JSON.stringify([filters, options.scope ?? null, Math.floor(now.getTime() / 3_600_000)])
+    const version = await this.listingVersion()
+    const kept = this.facetCache.get(key)
+    if (kept && kept.version === version) return kept.facets
+    const facets = await this.countFacets(query, now, options.scope)
+    this.facetCache.delete(key)
+    this.facetCache.set(key, { version, facets })
+    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!)
+    return facets
+  }
+
+  /** A number that changes with every write to the listing (migration 0017). */
+  private async listingVersion(): Promise<string> {
+    const result = await sql<{ version: string }>`select last_value::text as version from repository_listing_version`.execute(this.db)
+    return result.rows[0]?.version ?? ''
+  }
+
+  private async countFacets(query: RepositoryQuery, now: Date, scope: RepositoryScope | undefined): Promise<RepositoryFacets> {
     const selected = FACETS.filter((facet) => facetIsSet(query, facet.name))
     const unselected = FACETS.filter((facet) => !facetIsSet(query, facet.name))
-    const listed = await this.listed(query.q)
+    const listed = this.listed(await this.textMatch(query.q), false)
     const counts = await Promise.all([
-      unselected.length > 0 ? this.facetCounts(unselected, listed, this.where(query, now, options.scope)) : [],
-      ...selected.map((facet) => this.facetCounts([facet], listed, this.where({ ...query, [facet.name]: undefined }, now, options.scope))),
+      unselected.length > 0 ? this.facetCounts(unselected, listed, this.where(query, now, scope)) : [],
+      ...selected.map((facet) => this.facetCounts([facet], listed, this.where({ ...query, [facet.name]: undefined }, now, scope))),
     ])
     const result = Object.fromEntries(FACETS.map((facet) => [facet.name, [] as FacetValue[]])) as RepositoryFacets
     for (const row of counts.flat()) result[row.facet].push({ value: row.value, label: row.label, count: row.count })
@@ -175,27 +214,35 @@ export class RepositoryStore {
    * text's rank (plus one when the name is the words themselves); else a name close enough to be a
    * typo of the words, ranked by its similarity; else, for a search that finds little, the README.
    *
-   * README words are looked for only when names, descriptions and topics match fewer than
-   * README_WIDENS_BELOW repositories: a common word is in half of all READMEs, and the thousands of
-   * results it would add would rank after the others anyway, while counting them reads most of the
-   * table; a rare word, though, is worth finding wherever it is.
+   * Counts and facets do not need the rank (`ranked` false).
    */
-  private async listed(q: string | undefined): Promise<RawBuilder<unknown>> {
-    if (!q) return sql`repository_listing r`
-    const text = textQuery(q)
-    const inText = sql<SqlBool>`l.search @@ ${text.query}`
-    const nameClose = sql<SqlBool>`socle_unaccent(lower(l.name)) % ${text.plain}`
-    const found = await sql<{ n: number }>`
-      select count(*)::int as n from (select 1 from repository_listing l where ${inText} or ${nameClose} limit ${README_WIDENS_BELOW}) matches
-    `.execute(this.db)
-    const readme = (found.rows[0]?.n ?? 0) < README_WIDENS_BELOW
+  private listed(match: TextMatch | undefined, ranked: boolean): RawBuilder<unknown> {
+    if (!match) return sql`repository_listing r`
+    const { text, readme } = match
+    const { inText, nameClose } = matchConditions(text)
     return sql`(
-      select l.*, ts_rank(l.search, ${text.query}) + case when socle_unaccent(lower(l.name)) = ${text.plain} then 1 else 0 end as score
+      select l.*, ${ranked ? sql`ts_rank(l.search, ${text.query}) + case when socle_unaccent(lower(l.name)) = ${text.plain} then 1 else 0 end` : sql`0`} as score
         from repository_listing l where ${inText}
-      union all select l.*, similarity(socle_unaccent(lower(l.name)), ${text.plain}) from repository_listing l where ${nameClose} and not ${inText}
+      union all select l.*, ${ranked ? sql`similarity(socle_unaccent(lower(l.name)), ${text.plain})` : sql`0`} from repository_listing l where ${nameClose} and not ${inText}
       ${readme ? sql`union all select l.*, 0 from repository_listing l
         where l.id in (select id from repository where readme_search @@ ${text.query}) and not ${inText} and not ${nameClose}` : sql``}
     ) r`
+  }
+
+  /**
+   * The words of a list, if any, and whether READMEs are read for them: only when names, descriptions
+   * and topics match fewer than README_WIDENS_BELOW repositories. A common word is in half of all
+   * READMEs, and the thousands of results it would add would rank after the others anyway, while
+   * counting them reads most of the table; a rare word, though, is worth finding wherever it is.
+   */
+  private async textMatch(q: string | undefined): Promise<TextMatch | undefined> {
+    if (!q) return undefined
+    const text = textQuery(q)
+    const { inText, nameClose } = matchConditions(text)
+    const found = await sql<{ n: number }>`
+      select count(*)::int as n from (select 1 from repository_listing l where ${inText} or ${nameClose} limit ${README_WIDENS_BELOW}) matches
+    `.execute(this.db)
+    return { text, readme: (found.rows[0]?.n ?? 0) < README_WIDENS_BELOW }
   }
 
   /** The SQL conditions of the filters but the words (see listed), over the listing `r`. */
