@@ -21,8 +21,13 @@ export interface Database {
 
 export type DatabaseLocation =
   | { kind: 'postgres'; url: string; maxConnections?: number }
-  /** `dataDir` undefined: in memory. `loadFrom`: a PGlite dump (tar) to start from, for tests. */
-  | { kind: 'pglite'; dataDir?: string; loadFrom?: Blob }
+  /**
+   * `dataDir` undefined: in memory. `loadFrom`: a PGlite dump (tar) to start from, for tests.
+   * `sharedBuffers`: PostgreSQL's page cache inside the process (128 MB by default); a one-off command
+   * reading the whole database through it (an export) does as well with a small one, since the system
+   * caches the files anyway.
+   */
+  | { kind: 'pglite'; dataDir?: string; loadFrom?: Blob; sharedBuffers?: string }
 
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   return location.kind === 'postgres' ? openPostgres(location.url, location.maxConnections) : openPGlite(location)
@@ -46,7 +51,7 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
   }
 }
 
-async function openPGlite(location: { dataDir?: string; loadFrom?: Blob }): Promise<Database> {
+async function openPGlite(location: { dataDir?: string; loadFrom?: Blob; sharedBuffers?: string }): Promise<Database> {
   if (location.dataDir) await fs.mkdir(location.dataDir, { recursive: true })
   // Loaded only here: PGlite's engine weighs some 70 MB of memory, which a process on PostgreSQL never needs.
   const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([
@@ -59,6 +64,7 @@ async function openPGlite(location: { dataDir?: string; loadFrom?: Blob }): Prom
     ...(location.loadFrom ? { loadDataDir: location.loadFrom } : {}),
     extensions: { unaccent, pg_trgm },
     parsers: pgliteParsers,
+    ...(location.sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${location.sharedBuffers}`] } : {}),
   })
   const pool = new PGlitePool(pglite)
   // No cursor is configured, so Kysely only calls the query(text, values) overload that PGlitePool has.
