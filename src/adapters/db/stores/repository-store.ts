@@ -45,13 +45,14 @@ export interface FacetValue {
 
 export type RepositoryFacets = Record<RepositoryFacet, FacetValue[]>
 
-/** Below this many matches in names, descriptions and topics, a search also reads READMEs (readmeWidens). */
-const README_WIDENS_BELOW = 100
+/** Below this many matches in names, descriptions and topics, a search is widened (see textMatch). */
+const FEW_MATCHES = 100
 
 /** A search's words, and whether READMEs are read for them (see RepositoryStore.textMatch). */
 interface TextMatch {
   text: TextQuery
-  readme: boolean
+  /** Names close to the words, and READMEs, are searched too. */
+  widened: boolean
 }
 
 /** The two ways words match a listed repository `l`: in its text, or a name close enough to be a typo. */
@@ -211,38 +212,40 @@ export class RepositoryStore {
    * The repositories a list reads, as `r` (their listing; gone ones are not in it): all of them, or
    * those the words match, each with its relevance as `r.score`. Each kind of match is read through
    * its own index and counted once: the words in the name, topics and description, ranked by the
-   * text's rank (plus one when the name is the words themselves); else a name close enough to be a
-   * typo of the words, ranked by its similarity; else, for a search that finds little, the README.
+   * text's rank (plus one when the name is the words themselves); then, for a search that finds
+   * little (see textMatch), a name close enough to be a typo of the words, ranked by its similarity,
+   * else the README.
    *
    * Counts and facets do not need the rank (`ranked` false).
    */
   private listed(match: TextMatch | undefined, ranked: boolean): RawBuilder<unknown> {
     if (!match) return sql`repository_listing r`
-    const { text, readme } = match
+    const { text, widened } = match
     const { inText, nameClose } = matchConditions(text)
     return sql`(
       select l.*, ${ranked ? sql`ts_rank(l.search, ${text.query}) + case when socle_unaccent(lower(l.name)) = ${text.plain} then 1 else 0 end` : sql`0`} as score
         from repository_listing l where ${inText}
-      union all select l.*, ${ranked ? sql`similarity(socle_unaccent(lower(l.name)), ${text.plain})` : sql`0`} from repository_listing l where ${nameClose} and not ${inText}
-      ${readme ? sql`union all select l.*, 0 from repository_listing l
+      ${widened ? sql`union all select l.*, ${ranked ? sql`similarity(socle_unaccent(lower(l.name)), ${text.plain})` : sql`0`} from repository_listing l where ${nameClose} and not ${inText}
+      union all select l.*, 0 from repository_listing l
         where l.id in (select id from repository where readme_search @@ ${text.query}) and not ${inText} and not ${nameClose}` : sql``}
     ) r`
   }
 
   /**
-   * The words of a list, if any, and whether READMEs are read for them: only when names, descriptions
-   * and topics match fewer than README_WIDENS_BELOW repositories. A common word is in half of all
-   * READMEs, and the thousands of results it would add would rank after the others anyway, while
-   * counting them reads most of the table; a rare word, though, is worth finding wherever it is.
+   * The words of a list, if any, and whether the search is widened to names close enough to be a typo
+   * of them and to READMEs: only when names, descriptions and topics match fewer than FEW_MATCHES
+   * repositories. A common word is in half of all READMEs, a short one close to thousands of names,
+   * and the results they would add would rank after the others anyway while costing a read of most
+   * of the table; a rare or mistyped word, though, is worth finding wherever it is.
    */
   private async textMatch(q: string | undefined): Promise<TextMatch | undefined> {
     if (!q) return undefined
     const text = textQuery(q)
-    const { inText, nameClose } = matchConditions(text)
+    const { inText } = matchConditions(text)
     const found = await sql<{ n: number }>`
-      select count(*)::int as n from (select 1 from repository_listing l where ${inText} or ${nameClose} limit ${README_WIDENS_BELOW}) matches
+      select count(*)::int as n from (select 1 from repository_listing l where ${inText} limit ${FEW_MATCHES}) matches
     `.execute(this.db)
-    return { text, readme: (found.rows[0]?.n ?? 0) < README_WIDENS_BELOW }
+    return { text, widened: (found.rows[0]?.n ?? 0) < FEW_MATCHES }
   }
 
   /** The SQL conditions of the filters but the words (see listed), over the listing `r`. */
