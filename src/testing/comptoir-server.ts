@@ -1,6 +1,4 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import type { ScriptedReply } from './wikidata-server.ts'
+import { startScriptedServer, type ScriptedServer } from './scripted-server.ts'
 
 /**
  * A local stand-in for Comptoir du Libre (tests only): its export, in the shape
@@ -50,40 +48,13 @@ export function comptoirExport(): Json {
   return { date_of_export: '2024-10-14T03:00:02+00:00', number_of_software: softwares.length, softwares }
 }
 
-export interface ComptoirServer {
-  url: string
-  requests: string[]
-  script: ScriptedReply[]
-  close(): Promise<void>
-}
+export type ComptoirServer = ScriptedServer
 
 export async function startComptoirServer(exported: Json = comptoirExport()): Promise<ComptoirServer> {
-  const state: ComptoirServer = {
-    url: '',
-    requests: [],
-    script: [],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    state.requests.push(url.pathname)
-    const scripted = state.script.shift()
-    if (scripted?.hang) return
-    if (scripted) {
-      response.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers }).end(scripted.body ?? '')
-      return
-    }
-    if (url.pathname !== '/public/export/comptoir-du-libre_export_v1.json') {
-      response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>')
-      return
-    }
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(exported))
+  return await startScriptedServer({
+    path: '/public/export/comptoir-du-libre_export_v1.json',
+    contentType: 'application/json',
+    record: (url) => url.pathname,
+    answer: () => exported,
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return state
 }

@@ -1,5 +1,4 @@
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type ScriptedReply, type ScriptedServer, startScriptedServer } from './scripted-server.ts'
 
 /**
  * A local stand-in for Wikidata's action API (tests only): `wbgetentities` and `wbsearchentities`
@@ -114,22 +113,10 @@ export function wikidataItems(): Json[] {
   ]
 }
 
-export interface ScriptedReply {
-  status?: number
-  headers?: Record<string, string>
-  body?: string
-  /** Never answer (a timeout). */
-  hang?: boolean
-}
+export type { ScriptedReply }
 
-export interface WikidataServer {
-  url: string
-  /** `path?query` of every request, in arrival order. */
-  requests: string[]
-  /** Served, in order, before the normal answers. */
-  script: ScriptedReply[]
+export interface WikidataServer extends ScriptedServer {
   items: Map<string, Json>
-  close(): Promise<void>
 }
 
 function pick(map: unknown, languages: string[]): Json {
@@ -193,35 +180,14 @@ function answer(url: URL, items: Map<string, Json>): Json {
 }
 
 export async function startWikidataServer(items: Json[] = wikidataItems()): Promise<WikidataServer> {
-  const state: WikidataServer = {
-    url: '',
-    requests: [],
-    script: [],
-    items: new Map(items.map((entity) => [String(entity.id), entity])),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    state.requests.push(`${url.pathname}${url.search}`)
-    const scripted = state.script.shift()
-    if (scripted?.hang) return
-    if (scripted) {
-      response.writeHead(scripted.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...scripted.headers }).end(scripted.body ?? '')
-      return
-    }
-    if (url.pathname !== '/w/api.php') {
-      response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not Found</h1>')
-      return
-    }
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer(url, state.items)))
+  const known = new Map(items.map((entity) => [String(entity.id), entity]))
+  const server = await startScriptedServer({
+    path: '/w/api.php',
+    contentType: 'application/json; charset=utf-8',
+    record: (url) => `${url.pathname}${url.search}`,
+    answer: (url) => answer(url, known),
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return state
+  return Object.assign(server, { items: known })
 }
 
 /** Wikidata's answer when replication lags past the client's maxlag (HTTP 200, with Retry-After). */

@@ -177,20 +177,7 @@ export function readSoftwareForm(values: SoftwareFormValues): { fields: Software
 }
 
 /** The form of a stored software, for editing. */
-export function formValuesOf(software: {
-  name: string
-  description_fr: string
-  description_en: string
-  licence: string | null
-  website: string | null
-  documentation_url: string | null
-  repository_url: string | null
-  wikidata_id: string | null
-  categories: string[]
-  keywords: string[]
-  platforms: string[]
-  os: string[]
-}): SoftwareFormValues {
+export function formValuesOf(software: SoftwareFields): SoftwareFormValues {
   return {
     name: software.name,
     description_fr: software.description_fr,

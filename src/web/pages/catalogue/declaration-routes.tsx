@@ -80,6 +80,22 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
     sendPage(reply, <DeclarationFormPage page={page} view={{ ...view, csrf: csrfToken(request, reply) }} />, status)
 
   /** A declaration of this software that the agent may change; 404 or 403 otherwise. */
+  /**
+   * A page about one declaration of this software, to edit or withdraw it: a 404 when there is no such
+   * declaration here; visitors are sent to sign in and brought back to it.
+   */
+  const onDeclaration = (
+    action: 'edit' | 'withdraw',
+    handler: (page: PageContext, request: FastifyRequest, reply: FastifyReply, found: { software: SoftwareRecord; kind: DeclarationKind; id: string }, agent: Agent) => Promise<FastifyReply>,
+  ) =>
+    withPage(async (page, request, reply) => {
+      const found = await target(request)
+      if (!found) return notFound(reply)
+      const agent = agentOr(page, request, reply, declarationPath(found.software.slug, found.kind, found.id, action))
+      if (!agent) return reply
+      return handler(page, request, reply, found, agent)
+    })
+
   const changeable = async (agent: Agent, software: SoftwareRecord, kind: DeclarationKind, id: string) => {
     const declarations = await stores.declarations.forSoftware(software.id, { privateInstances: true })
     const stored = { user: declarations.users, referent: declarations.referents, instance: declarations.instances }[kind].find((d) => d.id === id)
@@ -125,12 +141,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
 
   app.get(
     '/:locale/catalogue/:slug/declarations/:kind/:id/edit',
-    withPage(async (page, request, reply) => {
-      const found = await target(request)
-      if (!found) return notFound(reply)
-      const { software, kind, id } = found
-      const agent = agentOr(page, request, reply, declarationPath(software.slug, kind, id, 'edit'))
-      if (!agent) return reply
+    onDeclaration('edit', async (page, request, reply, { software, kind, id }, agent) => {
       const stored = await changeable(agent, software, kind, id)
       if (!stored) return notFound(reply)
       const values = declarationValues(kind, stored)
@@ -140,12 +151,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
 
   app.post(
     '/:locale/catalogue/:slug/declarations/:kind/:id/edit',
-    withPage(async (page, request, reply) => {
-      const found = await target(request)
-      if (!found) return notFound(reply)
-      const { software, kind, id } = found
-      const agent = agentOr(page, request, reply, declarationPath(software.slug, kind, id, 'edit'))
-      if (!agent) return reply
+    onDeclaration('edit', async (page, request, reply, { software, kind, id }, agent) => {
       verifyCsrf(request)
       const form = readDeclarationForm(kind, request.body)
       if (!form.ok) {
@@ -162,12 +168,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
 
   app.get(
     '/:locale/catalogue/:slug/declarations/:kind/:id/withdraw',
-    withPage(async (page, request, reply) => {
-      const found = await target(request)
-      if (!found) return notFound(reply)
-      const { software, kind, id } = found
-      const agent = agentOr(page, request, reply, declarationPath(software.slug, kind, id, 'withdraw'))
-      if (!agent) return reply
+    onDeclaration('withdraw', async (page, request, reply, { software, kind, id }, agent) => {
       const stored = await changeable(agent, software, kind, id)
       if (!stored) return notFound(reply)
       const action = href(page, declarationPath(software.slug, kind, id, 'withdraw'))
@@ -177,12 +178,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
 
   app.post(
     '/:locale/catalogue/:slug/declarations/:kind/:id/withdraw',
-    withPage(async (page, request, reply) => {
-      const found = await target(request)
-      if (!found) return notFound(reply)
-      const { software, kind, id } = found
-      const agent = agentOr(page, request, reply, declarationPath(software.slug, kind, id, 'withdraw'))
-      if (!agent) return reply
+    onDeclaration('withdraw', async (page, request, reply, { software, kind, id }, agent) => {
       verifyCsrf(request)
       const result = await withdrawDeclaration(stores, agent, software.id, kind, id)
       if (result === 'not-found') return notFound(reply)
