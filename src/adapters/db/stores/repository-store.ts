@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
 import { complianceBandRanges } from '../../../domain/registry/derived.ts'
-import type { RepositoryFacet, RepositoryFilters, RepositoryQuery, RepositorySort } from '../../../domain/registry/repository-query.ts'
+import { type RepositoryFacet, repositoryFacets, type RepositoryFilters, type RepositoryQuery, type RepositorySort } from '../../../domain/registry/repository-query.ts'
 import type { Page } from '../../../domain/shared/page.ts'
 import { encodeCursor, readCursor } from '../../../domain/shared/cursor.ts'
 import { inBatches } from '../batches.ts'
@@ -17,6 +17,9 @@ const SUMMARY_COLUMNS = [
 ] as const satisfies readonly (keyof Repository)[]
 
 export type RepositorySummary = Pick<Repository, (typeof SUMMARY_COLUMNS)[number]>
+
+/** The summary columns of the repositories `r`, with their body's (`o`) slug and name: a RepositoryRecord. */
+const SUMMARY = sql`${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name`
 
 export type RepositoryRecord = RepositorySummary & {
   organisation_slug: string | null
@@ -48,6 +51,9 @@ export type RepositoryFacets = Record<RepositoryFacet, FacetValue[]>
 /** Below this many matches in names, descriptions and topics, a search is widened (see textMatch). */
 const FEW_MATCHES = 100
 
+/** Matches of a search by relevance whose rank is computed, at most (see RepositoryStore.search). */
+const RANKED_MATCHES = 200
+
 /** A search's words, and whether READMEs are read for them (see RepositoryStore.textMatch). */
 interface TextMatch {
   text: TextQuery
@@ -55,9 +61,16 @@ interface TextMatch {
   widened: boolean
 }
 
-/** The two ways words match a listed repository `l`: in its text, or a name close enough to be a typo. */
-function matchConditions(text: TextQuery): { inText: RawBuilder<SqlBool>; nameClose: RawBuilder<SqlBool> } {
-  return { inText: sql<SqlBool>`l.search @@ ${text.query}`, nameClose: sql<SqlBool>`socle_unaccent(lower(l.name)) % ${text.plain}` }
+/**
+ * The two ways words match a listed repository `l`: in its text, or a name close enough to be a typo.
+ * The words are computed once, apart (a subquery): the planner then reads the text index for any
+ * word, which is what a word found in a quarter of the rows needs too (its statistics would have it
+ * read and match every row of the table instead, some five times slower).
+ */
+function matchConditions(text: TextQuery): { words: RawBuilder<unknown>; plain: RawBuilder<string>; inText: RawBuilder<SqlBool>; nameClose: RawBuilder<SqlBool> } {
+  const words = sql`(select ${text.query})`
+  const plain = sql<string>`(select ${text.plain})`
+  return { words, plain, inText: sql<SqlBool>`l.search @@ ${words}`, nameClose: sql<SqlBool>`l.name_plain % ${plain}` }
 }
 
 /** Facet counts kept at most (lists without words; see facets). */
@@ -82,7 +95,17 @@ export class RepositoryStore {
 
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** One window of the repositories matching a query. */
+  /**
+   * One window of the repositories matching a query.
+   *
+   * A search by relevance ranks at most RANKED_MATCHES of its matches, so that a word found in a
+   * quarter of all repositories costs about what a rare one does: every match gets a tier from what
+   * the listing stores (its name is the words; the words are in its name; in its topics; elsewhere in
+   * its text; its name is close to them; its README has them), the best tiers' matches — the most
+   * reusable first within a tier — are ranked by ts_rank (plus one for the exact name) or by the
+   * similarity of a close name, and come first in that order; the other matches follow, by tier and
+   * reuse score. An exact name thus always leads, then names, then topics, then descriptions.
+   */
   async search(query: RepositoryQuery, window: RepositoryWindow, options: { now?: Date; scope?: RepositoryScope } = {}): Promise<RepositoryResults> {
     const match = await this.textMatch(query.q)
     const where = this.where(query, options.now ?? new Date(), options.scope)
@@ -90,35 +113,11 @@ export class RepositoryStore {
     const cursor = 'cursor' in window ? decodeCursor(window.cursor) : undefined
     const limit = 'cursor' in window ? window.limit : window.pageSize
     const offset = 'cursor' in window ? (cursor?.offset ?? 0) : (window.page - 1) * window.pageSize
-
-    let after: RawBuilder<SqlBool> | undefined
-    const { key, direction } = sort === 'relevance' ? { key: sql`r.score`, direction: 'desc' as const } : SORT_KEYS[sort]
-    if (sort !== 'relevance' && cursor?.after) {
-      after = direction === 'desc' ? sql<SqlBool>`(${key}, r.id) < (${cursor.after[0]}, ${cursor.after[1]})` : sql<SqlBool>`(${key}, r.id) > (${cursor.after[0]}, ${cursor.after[1]})`
-    }
-    const conditions = after ? [...where, after] : where
-    const order = (k: RawBuilder<unknown>, id: RawBuilder<unknown>) => (direction === 'desc' ? sql`${k} desc, ${id} desc` : sql`${k} asc, ${id} asc`)
-    // The window is chosen in the narrow listing; only its rows are read from the repositories. The
-    // total is counted apart: a window count would keep every match in memory to count them.
-    const [rows, total] = await Promise.all([
-      sql<RepositoryRecord & { sort_key: unknown }>`
-        with window_rows as (
-          select r.id, ${key} as sort_key
-          from ${this.listed(match, sort === 'relevance')} left join organisation o on o.id = r.organisation_id
-          where ${sql.join(conditions, sql` and `)}
-          order by ${order(key, sql`r.id`)}
-          limit ${limit + 1} offset ${after ? 0 : offset}
-        )
-        select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name, w.sort_key
-        from window_rows w join repository r on r.id = w.id left join organisation o on o.id = r.organisation_id
-        order by ${order(sql`w.sort_key`, sql`w.id`)}
-      `.execute(this.db),
-      this.count(this.listed(match, false), where),
-    ])
-    const items = rows.rows.slice(0, limit).map(({ sort_key: _key, ...row }) => row)
+    const { rows, total } = match ? await this.matchingWindow(match, where, sort, cursor, limit, offset) : await this.listWindow(where, sort as Exclude<RepositorySort, 'relevance'>, cursor, limit, offset)
+    const items = rows.slice(0, limit).map(({ sort_key: _key, ...row }) => row)
     let nextCursor: string | null = null
-    if ('cursor' in window && rows.rows.length > limit) {
-      const last = rows.rows[limit - 1]!
+    if ('cursor' in window && rows.length > limit) {
+      const last = rows[limit - 1]!
       nextCursor = sort === 'relevance' ? encodeCursor({ offset: offset + limit }) : encodeCursor({ after: [cursorValue(last.sort_key), last.id] })
     }
     const page = 'cursor' in window ? 1 : window.page
@@ -126,9 +125,89 @@ export class RepositoryStore {
   }
 
   /**
+   * A window of a list without words: walked in the listing along the sort's index, then only its
+   * rows read from the repositories. The total is counted apart: a window count would keep every row
+   * in memory to count them.
+   */
+  private async listWindow(where: RawBuilder<SqlBool>[], sort: Exclude<RepositorySort, 'relevance'>, cursor: Cursor | undefined, limit: number, offset: number): Promise<{ rows: WindowRow[]; total: number }> {
+    const { key, direction } = SORT_KEYS[sort]
+    const after = cursor?.after ? afterCondition(key, direction, cursor.after) : undefined
+    const [rows, total] = await Promise.all([
+      sql<WindowRow>`
+        with window_rows as (
+          select r.id, ${key} as sort_key from repository_listing r
+          where ${sql.join(after ? [...where, after] : where, sql` and `)}
+          order by ${ordered(key, direction)}
+          limit ${limit + 1} offset ${after ? 0 : offset}
+        )
+        select ${SUMMARY}, w.sort_key
+        from window_rows w join repository r on r.id = w.id left join organisation o on o.id = r.organisation_id
+        order by ${ordered(sql`w.sort_key`, direction, sql`w.id`)}
+      `.execute(this.db),
+      this.count(this.listed(undefined, false), where),
+    ])
+    return { rows: rows.rows, total }
+  }
+
+  /**
+   * A window of a search with words, and its total, in one pass over the matches (kept, narrow, for
+   * both): with a word found in thousands of repositories, reading them is most of the cost.
+   */
+  private async matchingWindow(match: TextMatch, where: RawBuilder<SqlBool>[], sort: RepositorySort, cursor: Cursor | undefined, limit: number, offset: number): Promise<{ rows: WindowRow[]; total: number }> {
+    const { words, plain } = matchConditions(match.text)
+    let windowRows: RawBuilder<unknown>
+    let order: RawBuilder<unknown>
+    if (sort === 'relevance') {
+      // The matches past the ranked ones are only read for a window that reaches them.
+      const beyond = offset + limit + 1 > RANKED_MATCHES
+      windowRows = sql`
+        ranked as (
+          select c.id, case
+            when c.tier >= ${TIER.description} then ts_rank(l.search, ${words}) + case when c.tier = ${TIER.exactName} then 1 else 0 end
+            when c.tier = ${TIER.closeName} then similarity(l.name_plain, ${plain})
+            else 0 end as sort_key
+          from (select id, tier from matches order by tier desc, reuse_score desc, id desc limit ${RANKED_MATCHES}) c
+          join repository_listing l on l.id = c.id
+        ),
+        window_rows as (
+          select * from (
+            select id, sort_key, 0 as part, 0 as tier, 0 as reuse_score from ranked
+            ${beyond ? sql`union all select m.id, 0, 1, m.tier, m.reuse_score from matches m where m.id not in (select id from ranked)` : sql``}
+          ) candidates
+          order by part, sort_key desc, tier desc, reuse_score desc, id desc
+          limit ${limit + 1} offset ${offset}
+        )`
+      order = sql`w.part, w.sort_key desc, w.tier desc, w.reuse_score desc, w.id desc`
+    } else {
+      const { direction } = SORT_KEYS[sort]
+      order = ordered(sql`w.sort_key`, direction, sql`w.id`)
+      const after = cursor?.after ? afterCondition(sql`m.sort_key`, direction, cursor.after, sql`m.id`) : sql`true`
+      windowRows = sql`
+        window_rows as (
+          select m.id, m.sort_key from matches m where ${after}
+          order by ${ordered(sql`m.sort_key`, direction, sql`m.id`)}
+          limit ${limit + 1} offset ${cursor?.after ? 0 : offset}
+        )`
+    }
+    const result = await sql<WindowRow & { total: number }>`
+      with matches as materialized (
+        select r.id, r.tier, r.reuse_score, ${sort === 'relevance' ? sql`null` : SORT_KEYS[sort].key} as sort_key
+        from ${this.listed(match, sort === 'relevance')}
+        where ${sql.join(where, sql` and `)}
+      ),
+      ${windowRows}
+      select ${SUMMARY}, w.sort_key, t.total
+      from (select count(*)::int as total from matches) t
+      left join (window_rows w join repository r on r.id = w.id left join organisation o on o.id = r.organisation_id) on true
+      order by ${order}
+    `.execute(this.db)
+    const total = result.rows[0]?.total ?? 0
+    return { rows: result.rows.filter((row) => row.id !== null).map(({ total: _total, ...row }) => row), total }
+  }
+
+  /**
    * How many repositories each facet value would give: every facet counted under the other facets'
-   * filters (choosing a language does not hide the other languages), in one pass for the facets
-   * without a selection and one query per facet with one.
+   * filters (choosing a language does not hide the other languages).
    */
   async facets(query: RepositoryQuery, options: { now?: Date; scope?: RepositoryScope } = {}): Promise<RepositoryFacets> {
     const now = options.now ?? new Date()
@@ -154,80 +233,88 @@ export class RepositoryStore {
     return result.rows[0]?.version ?? ''
   }
 
-  private async countFacets(query: RepositoryQuery, now: Date, scope: RepositoryScope | undefined): Promise<RepositoryFacets> {
-    const selected = FACETS.filter((facet) => facetIsSet(query, facet.name))
-    const unselected = FACETS.filter((facet) => !facetIsSet(query, facet.name))
-    const listed = this.listed(await this.textMatch(query.q), false)
-    const counts = await Promise.all([
-      unselected.length > 0 ? this.facetCounts(unselected, listed, this.where(query, now, scope)) : [],
-      ...selected.map((facet) => this.facetCounts([facet], listed, this.where({ ...query, [facet.name]: undefined }, now, scope))),
-    ])
-    const result = Object.fromEntries(FACETS.map((facet) => [facet.name, [] as FacetValue[]])) as RepositoryFacets
-    for (const row of counts.flat()) result[row.facet].push({ value: row.value, label: row.label, count: row.count })
-    for (const facet of FACETS) result[facet.name] = result[facet.name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, FACET_VALUES)
-    return result
-  }
-
   /**
-   * Every facet's counts in one pass over the matching rows: one grouping set per facet, the set of a
-   * result row told by grouping()'s bits (0 for the facet it counts).
+   * Every facet's counts in one pass over the rows the words and the scope give: a selected facet's
+   * filter does not remove rows, it decides which counts a row adds to (each facet counts the rows of
+   * the other facets' filters: one count column per selected facet, one for all the filters). The
+   * pass groups the listing's own columns only, one grouping set per facet, a set told by grouping()'s
+   * bits (0 for the column it groups); the body, its kind and its ministry are all counted from the
+   * body's id, named after the grouping: a few hundred groups to join rather than every match.
    */
-  private async facetCounts(facets: readonly FacetDefinition[], listed: RawBuilder<unknown>, where: RawBuilder<SqlBool>[]): Promise<{ facet: RepositoryFacet; value: string; label: string | null; count: number }[]> {
-    const needsRoots = facets.some((facet) => facet.name === 'ministry')
-    const sets = facets.map((facet) => (facet.label ? sql`(${facet.value}, ${facet.label})` : sql`(${facet.value})`))
-    const columns = facets.map((facet, i) => sql`${facet.value}::text as ${sql.ref(`v${i}`)}, ${facet.label ?? sql`null`}::text as ${sql.ref(`l${i}`)}`)
-    const result = await sql<Record<string, string | number | null>>`
-      with recursive ${needsRoots ? sql`roots as (
+  private async countFacets(query: RepositoryQuery, now: Date, scope: RepositoryScope | undefined): Promise<RepositoryFacets> {
+    const filters = this.facetFilters(query, now)
+    const selected = Object.keys(filters) as RepositoryFacet[]
+    const allBut = (facet?: RepositoryFacet) => {
+      const conditions = selected.filter((name) => name !== facet).map((name) => filters[name]!)
+      return conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`
+    }
+    const counted = [sql`count(*) filter (where ${allBut()})::int as n`, ...selected.map((facet) => sql`count(*) filter (where ${allBut(facet)})::int as ${sql.ref(`n_${facet}`)}`)]
+    const conditions = [this.scopeCondition(scope)]
+    // A row failing two filters counts for no facet.
+    if (selected.length > 1) conditions.push(sql<SqlBool>`(${sql.join(selected.map((facet) => sql`(${allBut(facet)})`), sql` or `)})`)
+    const grouped = [sql`r.organisation_id`, ...COLUMN_FACETS.map((facet) => facet.value)]
+    // grouping()'s value on the rows of each set: every bit set but the set's column's.
+    const sets = grouped.map((_, i) => sql.lit(((1 << grouped.length) - 1) ^ (1 << (grouped.length - 1 - i))))
+    const countOf = (facet: RepositoryFacet) => (selected.includes(facet) ? sql.ref(`c.n_${facet}`) : sql`c.n`)
+    const result = await sql<FacetValue & { facet: RepositoryFacet }>`
+      with recursive roots as (
         select id, id as root from organisation where parent_id is null
         union all select child.id, roots.root from organisation child join roots on child.parent_id = roots.id
-      ),` : sql``}
-      filtered as not materialized (
-        select r.forge, r.language, r.effective_licence, r.licence_authorised, r.publiccode_valid, r.compliance_score, r.pushed_at,
-          r.archived, r.is_fork, r.is_template, o.slug as organisation_slug, o.name as organisation_name, o.kind as organisation_kind
-          ${needsRoots ? sql`, m.slug as ministry_slug, m.name as ministry_name` : sql``}
-        from ${listed} left join organisation o on o.id = r.organisation_id
-        ${needsRoots ? sql`left join roots on roots.id = r.organisation_id left join organisation m on m.id = roots.root` : sql``}
-        where ${sql.join(where, sql` and `)}
+      ),
+      counts as (
+        select grouping(${sql.join(grouped)}) as g, r.organisation_id,
+          ${sql.join(COLUMN_FACETS.map((facet, i) => sql`${facet.value}::text as ${sql.ref(`v${i}`)}`))}, ${sql.join(counted)}
+        from ${this.listed(await this.textMatch(query.q), false)}
+        where ${sql.join(conditions, sql` and `)}
+        group by grouping sets (${sql.join(grouped.map((column) => sql`(${column})`))})
+      ),
+      bodies as (
+        select c.*, o.slug, o.name, o.kind, m.slug as ministry_slug, m.name as ministry_name
+        from counts c join organisation o on o.id = c.organisation_id left join roots on roots.id = o.id left join organisation m on m.id = roots.root
+        where c.g = ${sets[0]}
+      ),
+      counted as (
+        select 'organisation' as facet, slug as value, name as label, sum(${countOf('organisation')})::int as count from bodies c group by slug, name
+        union all select 'kind', kind, null, sum(${countOf('kind')})::int from bodies c group by kind
+        union all select 'ministry', ministry_slug, ministry_name, sum(${countOf('ministry')})::int from bodies c group by ministry_slug, ministry_name
+        union all select case c.g ${sql.join(COLUMN_FACETS.map((facet, i) => sql`when ${sets[i + 1]} then ${sql.lit(facet.name)}`), sql` `)} end,
+          coalesce(${sql.join(COLUMN_FACETS.map((_, i) => sql.ref(`c.v${i}`)))}), null,
+          case c.g ${sql.join(COLUMN_FACETS.map((facet, i) => sql`when ${sets[i + 1]} then ${countOf(facet.name)}`), sql` `)} end
+        from counts c where c.g <> ${sets[0]}
       )
-      select grouping(${sql.join(facets.map((facet) => facet.value))}) as g, ${sql.join(columns)}, count(*)::int as n
-      from filtered
-      group by grouping sets (${sql.join(sets)})
+      -- The most frequent values of each facet (with those tied with the last), few rows to send.
+      select facet, value, label, count from (
+        select *, rank() over (partition by facet order by count desc) as place from counted where value is not null and count > 0
+      ) ranked where place <= ${FACET_VALUES}
     `.execute(this.db)
-    const counts: { facet: RepositoryFacet; value: string; label: string | null; count: number }[] = []
-    for (const row of result.rows) {
-      const i = facets.findIndex((_, index) => ((Number(row.g) >> (facets.length - 1 - index)) & 1) === 0)
-      const value = row[`v${i}`]
-      if (i < 0 || value === null || value === undefined) continue
-      counts.push({ facet: facets[i]!.name, value: String(value), label: (row[`l${i}`] as string | null) ?? null, count: Number(row.n) })
-    }
-    return counts
+    const values = Object.fromEntries(repositoryFacets.map((facet) => [facet, [] as FacetValue[]])) as RepositoryFacets
+    for (const { facet, value, label, count } of result.rows) values[facet].push({ value, label, count })
+    for (const facet of repositoryFacets) values[facet] = values[facet].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, FACET_VALUES)
+    return values
   }
 
   private async count(listed: RawBuilder<unknown>, where: RawBuilder<SqlBool>[]): Promise<number> {
-    const result = await sql<{ n: number }>`select count(*)::int as n from ${listed} left join organisation o on o.id = r.organisation_id where ${sql.join(where, sql` and `)}`.execute(this.db)
+    const result = await sql<{ n: number }>`select count(*)::int as n from ${listed} where ${sql.join(where, sql` and `)}`.execute(this.db)
     return result.rows[0]?.n ?? 0
   }
 
   /**
    * The repositories a list reads, as `r` (their listing; gone ones are not in it): all of them, or
-   * those the words match, each with its relevance as `r.score`. Each kind of match is read through
-   * its own index and counted once: the words in the name, topics and description, ranked by the
-   * text's rank (plus one when the name is the words themselves); then, for a search that finds
-   * little (see textMatch), a name close enough to be a typo of the words, ranked by its similarity,
-   * else the README.
-   *
-   * Counts and facets do not need the rank (`ranked` false).
+   * those the words match, each with the tier of its match as `r.tier` (see search; 0 when `tiered` is
+   * false, for counts and facets). Each kind of match is read through its own index and counted once:
+   * the words in the name, topics and description; then, for a search that finds little (see
+   * textMatch), a name close enough to be a typo of the words, else the README.
    */
-  private listed(match: TextMatch | undefined, ranked: boolean): RawBuilder<unknown> {
+  private listed(match: TextMatch | undefined, tiered: boolean): RawBuilder<unknown> {
     if (!match) return sql`repository_listing r`
-    const { text, widened } = match
-    const { inText, nameClose } = matchConditions(text)
+    const { words, plain, inText, nameClose } = matchConditions(match.text)
+    const textTier = sql`case when l.name_plain = ${plain} then ${TIER.exactName} when l.name_words @@ ${words} then ${TIER.name}
+      when l.topic_words @@ ${words} then ${TIER.topics} else ${TIER.description} end`
     return sql`(
-      select l.*, ${ranked ? sql`ts_rank(l.search, ${text.query}) + case when socle_unaccent(lower(l.name)) = ${text.plain} then 1 else 0 end` : sql`0`} as score
-        from repository_listing l where ${inText}
-      ${widened ? sql`union all select l.*, ${ranked ? sql`similarity(socle_unaccent(lower(l.name)), ${text.plain})` : sql`0`} from repository_listing l where ${nameClose} and not ${inText}
-      union all select l.*, 0 from repository_listing l
-        where l.id in (select id from repository where readme_search @@ ${text.query}) and not ${inText} and not ${nameClose}` : sql``}
+      select l.*, ${tiered ? textTier : sql`0`} as tier from repository_listing l where ${inText}
+      ${match.widened ? sql`union all select l.*, ${tiered ? TIER.closeName : 0} from repository_listing l where ${nameClose} and not ${inText}
+      union all select l.*, ${TIER.readme} from repository_listing l
+        where l.id in (select id from repository where readme_search @@ ${words}) and not ${inText} and not ${nameClose}` : sql``}
     ) r`
   }
 
@@ -248,42 +335,54 @@ export class RepositoryStore {
     return { text, widened: (found.rows[0]?.n ?? 0) < FEW_MATCHES }
   }
 
-  /** The SQL conditions of the filters but the words (see listed), over the listing `r`. */
+  /** The SQL conditions of the scope and the filters but the words (see listed), over the listing `r`. */
   private where(filters: RepositoryFilters, now: Date, scope: RepositoryScope | undefined): RawBuilder<SqlBool>[] {
-    const conditions: RawBuilder<SqlBool>[] = []
-    const add = (condition: RawBuilder<unknown>) => conditions.push(condition as RawBuilder<SqlBool>)
-    const anyOf = (column: RawBuilder<unknown>, values: readonly string[] | undefined) => {
-      if (values && values.length > 0) add(sql`${column} in (${sql.join(values)})`)
+    return [this.scopeCondition(scope), ...Object.values(this.facetFilters(filters, now))]
+  }
+
+  private scopeCondition(scope: RepositoryScope | undefined): RawBuilder<SqlBool> {
+    if (!scope) return sql<SqlBool>`true`
+    if ('sourceId' in scope) return sql<SqlBool>`r.source_id = ${scope.sourceId}`
+    return scope.organisationIds.length > 0 ? sql<SqlBool>`r.organisation_id in (${sql.join(scope.organisationIds)})` : sql<SqlBool>`false`
+  }
+
+  /** The condition of each facet the filters set, over the listing `r` alone. */
+  private facetFilters(filters: RepositoryFilters, now: Date): Partial<Record<RepositoryFacet, RawBuilder<SqlBool>>> {
+    const conditions: Partial<Record<RepositoryFacet, RawBuilder<SqlBool>>> = {}
+    const set = (facet: RepositoryFacet, condition: RawBuilder<unknown>) => {
+      conditions[facet] = sql<SqlBool>`(${condition})`
     }
-    const yes = (column: RawBuilder<unknown>, value: 'yes' | 'no' | undefined) => {
-      if (value) add(value === 'yes' ? sql`${column} is true` : sql`${column} is not true`)
+    const anyOf = (facet: RepositoryFacet, column: RawBuilder<unknown>, values: readonly string[] | undefined) => {
+      if (values && values.length > 0) set(facet, sql`${column} in (${sql.join(values)})`)
     }
-    if (scope) add('sourceId' in scope ? sql`r.source_id = ${scope.sourceId}` : scope.organisationIds.length > 0 ? sql`r.organisation_id in (${sql.join(scope.organisationIds)})` : sql`false`)
-    anyOf(sql`o.slug`, filters.organisation)
+    const yes = (facet: RepositoryFacet, column: RawBuilder<unknown>, value: 'yes' | 'no' | undefined) => {
+      if (value) set(facet, value === 'yes' ? sql`${column} is true` : sql`${column} is not true`)
+    }
     if (filters.ministry && filters.ministry.length > 0) {
-      add(sql`r.organisation_id in (
+      set('ministry', sql`r.organisation_id in (
         with recursive tree as (
           select id from organisation where slug in (${sql.join(filters.ministry)})
           union select child.id from organisation child join tree on child.parent_id = tree.id
         ) select id from tree)`)
     }
-    anyOf(sql`o.kind`, filters.kind)
-    anyOf(sql`r.forge`, filters.forge)
-    anyOf(sql`r.language`, filters.language)
-    anyOf(sql`r.effective_licence`, filters.licence)
-    yes(sql`r.licence_authorised`, filters.authorised)
+    if (filters.organisation && filters.organisation.length > 0) set('organisation', sql`r.organisation_id in (select id from organisation where slug in (${sql.join(filters.organisation)}))`)
+    if (filters.kind && filters.kind.length > 0) set('kind', sql`r.organisation_id in (select id from organisation where kind in (${sql.join(filters.kind)}))`)
+    anyOf('forge', sql`r.forge`, filters.forge)
+    anyOf('language', sql`r.language`, filters.language)
+    anyOf('licence', sql`r.effective_licence`, filters.licence)
+    yes('authorised', sql`r.licence_authorised`, filters.authorised)
     if (filters.publiccode && filters.publiccode.length > 0) {
       const states = { valid: sql`r.publiccode_valid is true`, invalid: sql`r.publiccode_valid is false`, absent: sql`r.publiccode_valid is null` }
-      add(sql`(${sql.join(filters.publiccode.map((state) => states[state]), sql` or `)})`)
+      set('publiccode', sql.join(filters.publiccode.map((state) => states[state]), sql` or `))
     }
     if (filters.compliance && filters.compliance.length > 0) {
-      add(sql`(${sql.join(filters.compliance.map((band) => sql`r.compliance_score between ${complianceBandRanges[band][0]} and ${complianceBandRanges[band][1]}`), sql` or `)})`)
+      set('compliance', sql.join(filters.compliance.map((band) => sql`r.compliance_score between ${complianceBandRanges[band][0]} and ${complianceBandRanges[band][1]}`), sql` or `))
     }
-    if (filters.activity) add(sql`r.pushed_at >= ${new Date(now.getTime() - Number(filters.activity) * 86_400_000)}`)
-    yes(sql`r.archived`, filters.archived)
-    yes(sql`r.is_fork`, filters.fork)
-    yes(sql`r.is_template`, filters.template)
-    return conditions.length > 0 ? conditions : [sql<SqlBool>`true`]
+    if (filters.activity) set('activity', sql`r.pushed_at >= ${new Date(now.getTime() - Number(filters.activity) * 86_400_000)}`)
+    yes('archived', sql`r.archived`, filters.archived)
+    yes('fork', sql`r.is_fork`, filters.fork)
+    yes('template', sql`r.is_template`, filters.template)
+    return conditions
   }
 
   /** A repository by its forge address, with everything known of it. */
@@ -305,7 +404,7 @@ export class RepositoryStore {
   async byIds(ids: readonly string[]): Promise<RepositoryRecord[]> {
     if (ids.length === 0) return []
     const result = await sql<RepositoryRecord>`
-      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name
+      select ${SUMMARY}
       from repository r left join organisation o on o.id = r.organisation_id where r.id in (${sql.join(ids)})
     `.execute(this.db)
     const byId = new Map(result.rows.map((row) => [row.id, row]))
@@ -326,7 +425,7 @@ export class RepositoryStore {
   /** Forks of a repository published by other public bodies: its reuse. */
   async forksByOtherBodies(repository: Pick<Repository, 'forge_host' | 'owner' | 'name' | 'organisation_id'>): Promise<RepositoryRecord[]> {
     const result = await sql<RepositoryRecord>`
-      select ${sql.join(SUMMARY_COLUMNS.map((column) => sql.ref(`r.${column}`)))}, o.slug as organisation_slug, o.name as organisation_name
+      select ${SUMMARY}
       from repository r left join organisation o on o.id = r.organisation_id
       where r.parent_full_name = ${`${repository.owner}/${repository.name}`} and r.forge_host = ${repository.forge_host} and r.is_fork
         and r.organisation_id is not null and r.organisation_id is distinct from ${repository.organisation_id} and r.gone_at is null
@@ -395,34 +494,48 @@ function bareAddressOf(column: RawBuilder<unknown>): RawBuilder<string> {
   return sql<string>`rtrim(regexp_replace(rtrim(lower(${column}), '/'), '\\.git$', ''), '/')`
 }
 
-interface FacetDefinition {
-  name: RepositoryFacet
-  /** The value counted, over the `filtered` relation of facetCounts. */
+/** A facet counted from a column of the listing `r` (the body's facets are counted from its id). */
+interface ColumnFacet {
+  name: Exclude<RepositoryFacet, 'ministry' | 'organisation' | 'kind'>
   value: RawBuilder<unknown>
-  label?: RawBuilder<unknown>
 }
 
-const bool = (column: string) => sql`case when ${sql.ref(column)} is true then 'yes' else 'no' end`
+const bool = (column: string) => sql`case when ${sql.ref(`r.${column}`)} is true then 'yes' else 'no' end`
 
-const FACETS: readonly FacetDefinition[] = [
-  { name: 'ministry', value: sql`ministry_slug`, label: sql`ministry_name` },
-  { name: 'organisation', value: sql`organisation_slug`, label: sql`organisation_name` },
-  { name: 'kind', value: sql`organisation_kind` },
-  { name: 'forge', value: sql`forge` },
-  { name: 'language', value: sql`language` },
-  { name: 'licence', value: sql`effective_licence` },
+const COLUMN_FACETS: readonly ColumnFacet[] = [
+  { name: 'forge', value: sql`r.forge` },
+  { name: 'language', value: sql`r.language` },
+  { name: 'licence', value: sql`r.effective_licence` },
   { name: 'authorised', value: bool('licence_authorised') },
-  { name: 'publiccode', value: sql`case when publiccode_valid is null then 'absent' when publiccode_valid then 'valid' else 'invalid' end` },
-  { name: 'compliance', value: sql`case when compliance_score >= 80 then 'high' when compliance_score >= 50 then 'medium' when compliance_score >= 0 then 'low' end` },
-  { name: 'activity', value: sql`case when pushed_at >= now() - interval '30 days' then '30' when pushed_at >= now() - interval '365 days' then '365' end` },
+  { name: 'publiccode', value: sql`case when r.publiccode_valid is null then 'absent' when r.publiccode_valid then 'valid' else 'invalid' end` },
+  { name: 'compliance', value: sql`case when r.compliance_score >= 80 then 'high' when r.compliance_score >= 50 then 'medium' when r.compliance_score >= 0 then 'low' end` },
+  { name: 'activity', value: sql`case when r.pushed_at >= now() - interval '30 days' then '30' when r.pushed_at >= now() - interval '365 days' then '365' end` },
   { name: 'archived', value: bool('archived') },
   { name: 'fork', value: bool('is_fork') },
   { name: 'template', value: bool('is_template') },
 ]
 
-function facetIsSet(query: RepositoryFilters, facet: RepositoryFacet): boolean {
-  const value = query[facet]
-  return Array.isArray(value) ? value.length > 0 : Boolean(value)
+/** The tiers of a match, best first (see RepositoryStore.search), as SQL literals. */
+const TIER = {
+  exactName: sql.lit(5),
+  name: sql.lit(4),
+  topics: sql.lit(3),
+  description: sql.lit(2),
+  closeName: sql.lit(1),
+  readme: sql.lit(0),
+}
+
+/** A row of a window, with its sort key (for the next cursor). */
+type WindowRow = RepositoryRecord & { sort_key: unknown }
+
+/** An order by a key, the row's id breaking ties. */
+function ordered(key: RawBuilder<unknown>, direction: 'desc' | 'asc', id: RawBuilder<unknown> = sql`r.id`): RawBuilder<unknown> {
+  return direction === 'desc' ? sql`${key} desc, ${id} desc` : sql`${key} asc, ${id} asc`
+}
+
+/** The rows after a cursor's, in an order (see ordered). */
+function afterCondition(key: RawBuilder<unknown>, direction: 'desc' | 'asc', after: [string | number, string], id: RawBuilder<unknown> = sql`r.id`): RawBuilder<SqlBool> {
+  return direction === 'desc' ? sql<SqlBool>`(${key}, ${id}) < (${after[0]}, ${after[1]})` : sql<SqlBool>`(${key}, ${id}) > (${after[0]}, ${after[1]})`
 }
 
 interface Cursor {
