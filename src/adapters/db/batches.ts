@@ -16,8 +16,8 @@ export async function* inBatches<Row extends { id: string }>(
   }
 }
 
-/** Drops the columns that only serve the database (search vectors, window counts). */
-export function withoutInternals<T extends { search?: unknown; total_count?: unknown }>(row: T): Omit<T, 'search' | 'total_count'> {
-  const { search: _search, total_count: _total, ...rest } = row
+/** Drops the columns that only serve the database (search vectors and keys, window counts). */
+export function withoutInternals<T extends { search?: unknown; name_plain?: unknown; total_count?: unknown }>(row: T): Omit<T, 'search' | 'name_plain' | 'total_count'> {
+  const { search: _search, name_plain: _plain, total_count: _total, ...rest } = row
   return rest
 }

@@ -15,6 +15,9 @@ import * as catalogueSearch from './migrations/0014-catalogue-search.ts'
 import * as crawlProgress from './migrations/0015-crawl-progress.ts'
 import * as repositoryListing from './migrations/0016-repository-listing.ts'
 import * as repositoryListingVersion from './migrations/0017-repository-listing-version.ts'
+import * as repositoryListingRanks from './migrations/0018-repository-listing-ranks.ts'
+import * as catalogueListing from './migrations/0019-catalogue-listing.ts'
+import * as rateEvents from './migrations/0020-rate-events.ts'
 
 /** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +37,9 @@ const migrations: Record<string, Migration> = {
   '0015-crawl-progress': crawlProgress,
   '0016-repository-listing': repositoryListing,
   '0017-repository-listing-version': repositoryListingVersion,
+  '0018-repository-listing-ranks': repositoryListingRanks,
+  '0019-catalogue-listing': catalogueListing,
+  '0020-rate-events': rateEvents,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

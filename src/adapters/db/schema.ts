@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely'
 
 /** Table types for Kysely, kept in step with the migrations in ./migrations. */
 /** A timestamptz: read as a Date; written as a Date or an ISO string, or left to its default. */
@@ -53,6 +53,8 @@ export interface SoftwareTable {
   /** Optimistic concurrency: bumped by every edit. */
   version: Generated<number>
   search: Tsvector
+  /** The name unaccented and lower-cased (generated): typo matches and name similarity read it. */
+  name_plain: GeneratedAlways<string>
   /** Set on the rows that come from the SILL: an import of the SILL owns their SILL fields. */
   sill_id: string | null
   /** What the software is used for, in the SILL's words. */
@@ -424,9 +426,19 @@ export interface RepositoryListingTable {
   stars: number
   forks: number
   search: Tsvector
+  name_plain: string
+  name_words: Tsvector
+  topic_words: Tsvector
+}
+
+/** One event counted against a limit (contact messages), kept an hour; the key is a hash. */
+export interface RateEventTable {
+  key: string
+  at: ColumnType<Date, Date | string | undefined, never>
 }
 
 export interface DB {
+  rate_event: RateEventTable
   repository_listing: RepositoryListingTable
   setting: SettingTable
   organisation: OrganisationTable

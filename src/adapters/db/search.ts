@@ -23,14 +23,17 @@ export function textQuery(text: string): TextQuery {
   }
 }
 
-/** Rows whose text matches, or whose name is close enough to the query to be a typo of it. */
-export function matchesText(search: Expression<unknown>, name: Expression<string>, q: TextQuery): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${search} @@ ${q.query} or socle_unaccent(lower(${name})) % ${q.plain})`
+/**
+ * Rows whose text matches, or whose name is close enough to the query to be a typo of it. `plainName`
+ * is the name unaccented and lower-cased, as its trigram index holds it (a stored column where there is one).
+ */
+export function matchesText(search: Expression<unknown>, plainName: Expression<string>, q: TextQuery): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${search} @@ ${q.query} or ${plainName} % ${q.plain})`
 }
 
 /** Relevance: text rank, plus name similarity so that a near-exact name comes first. */
-export function relevance(search: Expression<unknown>, name: Expression<string>, q: TextQuery): RawBuilder<number> {
-  return sql<number>`(ts_rank(${search}, ${q.query}) + similarity(socle_unaccent(lower(${name})), ${q.plain}))`
+export function relevance(search: Expression<unknown>, plainName: Expression<string>, q: TextQuery): RawBuilder<number> {
+  return sql<number>`(ts_rank(${search}, ${q.query}) + similarity(${plainName}, ${q.plain}))`
 }
 
 /**

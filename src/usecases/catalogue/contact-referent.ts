@@ -4,38 +4,6 @@ import type { Mailer } from '../../adapters/mail/mailer.ts'
 
 /** Messages one sender, and one client address, may send within an hour. */
 export const CONTACTS_PER_HOUR = 5
-const HOUR = 3_600_000
-
-/**
- * Counts recent events per key, over a sliding hour, in this process's memory: a contact message
- * leaves no row (no personal data is kept for it), so a restart or another web process starts afresh.
- */
-export class HourlyLimiter {
-  readonly #events = new Map<string, number[]>()
-
-  constructor(
-    readonly perHour: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Seconds until every key may act again; 0 when they all may now. */
-  wait(keys: string[]): number {
-    const now = this.now()
-    let wait = 0
-    for (const key of keys) {
-      const recent = (this.#events.get(key) ?? []).filter((at) => at > now - HOUR)
-      if (recent.length === 0) this.#events.delete(key)
-      else this.#events.set(key, recent)
-      if (recent.length >= this.perHour) wait = Math.max(wait, Math.ceil((recent[0]! + HOUR - now) / 1000))
-    }
-    return wait
-  }
-
-  record(keys: string[]): void {
-    const now = this.now()
-    for (const key of keys) this.#events.set(key, [...(this.#events.get(key) ?? []), now])
-  }
-}
 
 export interface ContactRequest {
   softwareId: string
@@ -57,7 +25,7 @@ export type ContactResult = { sent: Promise<void> } | { refused: 'not-found' } |
  * cannot be flooded nor used to relay spam. Answers the delivery in progress, for the caller to log
  * its failure.
  */
-export async function contactReferent(deps: { stores: Pick<Stores, 'declarations' | 'agents' | 'audit'>; mailer: Mailer; limiter: HourlyLimiter }, request: ContactRequest): Promise<ContactResult> {
+export async function contactReferent(deps: { stores: Pick<Stores, 'declarations' | 'agents' | 'audit' | 'rateEvents'>; mailer: Mailer }, request: ContactRequest): Promise<ContactResult> {
   const declarer = await deps.stores.declarations.declarer('referent', request.referentId)
   if (!declarer || declarer.softwareId !== request.softwareId || !declarer.agentId) return { refused: 'not-found' }
   const referent = await deps.stores.agents.byId(declarer.agentId)
@@ -65,9 +33,8 @@ export async function contactReferent(deps: { stores: Pick<Stores, 'declarations
   // An agent's address is the one they signed in with; a visitor's is only what they typed.
   const sender = 'agent' in request.sender ? { name: request.sender.agent.name, email: request.sender.agent.email, verified: true } : { name: request.sender.name ?? '', email: request.sender.email, verified: false }
   const keys = [`sender:${sender.email.toLowerCase()}`, `ip:${request.ip}`]
-  const wait = deps.limiter.wait(keys)
+  const wait = await deps.stores.rateEvents.take(keys, CONTACTS_PER_HOUR)
   if (wait > 0) return { refused: 'too-many', retryAfterSeconds: wait }
-  deps.limiter.record(keys)
   const agentId = 'agent' in request.sender ? request.sender.agent.id : null
   // Who wrote to which referent, never what nor from which address.
   await deps.stores.audit.record({ agentId, action: 'referent.contacted', subjectType: 'software', subjectId: request.softwareId, details: { referent: request.referentId } })

@@ -139,6 +139,16 @@ describe('importSill with the SILL of May 2022', () => {
     expect(drupalLinks).toHaveLength(1)
   })
 
+  it('records its fields as the SILL’s, and keeps a field a person edited in Socle', async () => {
+    expect((await software('1')).field_sources).toMatchObject({ description_fr: 'sill', description_en: 'sill', website: 'sill', licence: 'sill', logo_url: 'sill' })
+    const db = context.database.db
+    await db.updateTable('software').set({ website: 'https://7-zip.example/', field_sources: JSON.stringify({ website: 'manual' }) }).where('sill_id', '=', '1').execute()
+    const edited = json.map((e) => (e.id === '1' ? { ...e, website: 'https://www.7-zip.org/new', 'fr-desc': 'Archiveur de fichiers' } : e))
+    const result = await importSill(db, { json: edited, updates })
+    expect(result.problems).toContainEqual({ id: '1', name: '7zip', field: 'website', reason: 'edited by hand in Socle: kept' })
+    expect(await software('1')).toMatchObject({ website: 'https://7-zip.example/', description_fr: 'Archiveur de fichiers', field_sources: { website: 'manual', description_fr: 'sill' } })
+  })
+
   it('writes nothing from a file that is not the SILL', async () => {
     const before = await snapshot()
     await expect(importSill(context.database.db, { json: { software: json } })).rejects.toThrow(SillFormatError)

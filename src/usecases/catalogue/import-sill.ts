@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB, NewSoftware, SoftwareTable } from '../../adapters/db/schema.ts'
+import { type EnrichableField, enrichableFields, type FieldSources, readFieldSources } from '../../domain/catalogue/provenance.ts'
 import { readSill, type SillChange, type SillEntry, type SillFormat, type SillProblem } from '../../domain/catalogue/sill-legacy.ts'
 
 export interface ImportSillResult {
@@ -29,8 +30,9 @@ const SOURCE = 'sill'
  * them lasts until the next import), of the parent link and of the similar-software links it made;
  * fields that the file's format does not have at all are left as they are. The descriptive fields
  * that other sources also fill (descriptions, links, SPDX licence, Wikidata id, latest version) are
- * written when the SILL gives a value and kept when it gives none. The slug never changes, so that
- * addresses stay. Software absent from the file are left as they are.
+ * written when the SILL gives a value and kept when it gives none, and recorded as the SILL's (see
+ * provenance.ts); one a person edited in Socle (recorded as manual) is kept and reported. The slug
+ * never changes, so that addresses stay. Software absent from the file are left as they are.
  */
 export async function importSill(db: Kysely<DB>, input: { json: unknown; updates?: unknown }): Promise<ImportSillResult> {
   const sill = readSill(input.json, input.updates)
@@ -73,7 +75,8 @@ export async function importSill(db: Kysely<DB>, input: { json: unknown; updates
     const ids = new Map([...matched].map(([sillId, row]) => [sillId, row.id]))
     const added = new Set<string>()
     for (const entry of sill.entries.filter((e) => !matched.has(e.sillId))) {
-      const values = { description_fr: '', description_en: '', ...fieldsOf(entry), slug: freeSlug(entry, slugs), sill_id: entry.sillId } as NewSoftware
+      const fields = fieldsOf(entry)
+      const values = { description_fr: '', description_en: '', ...fields, slug: freeSlug(entry, slugs), sill_id: entry.sillId, field_sources: JSON.stringify(sillSources({}, fields)) } as NewSoftware
       const { id } = await trx.insertInto('software').values(values).returning('id').executeTakeFirstOrThrow()
       ids.set(entry.sillId, id)
       added.add(id)
@@ -89,11 +92,20 @@ export async function importSill(db: Kysely<DB>, input: { json: unknown; updates
         continue
       }
       const wanted = { ...fieldsOf(entry), sill_id: entry.sillId, is_demo: false, ...(carried('parentSillId') ? { parent_id } : {}) }
-      const changed = Object.fromEntries(Object.entries(wanted).filter(([column, value]) => differs(row[column], value)))
+      const stored = readFieldSources(row.field_sources)
+      const changed = Object.fromEntries(
+        Object.entries(wanted).filter(([column, value]) => {
+          if (!differs(row[column], value)) return false
+          if (stored[column as EnrichableField] !== 'manual') return true
+          problems.push({ id: entry.sillId, name: entry.name, field: column, reason: 'edited by hand in Socle: kept' })
+          return false
+        }),
+      )
       if (Object.keys(changed).length === 0) continue
+      const sources = sillSources(stored, changed)
       await trx
         .updateTable('software')
-        .set({ ...changed, version: sql`version + 1`, updated_at: sql`now()` })
+        .set({ ...changed, field_sources: JSON.stringify(sources), version: sql`version + 1`, updated_at: sql`now()` })
         .where('id', '=', id)
         .execute()
       updated.add(id)
@@ -145,9 +157,16 @@ const DESCRIPTIVE_COLUMNS = {
 } as const satisfies Partial<Record<Column, keyof SillEntry>>
 
 /** What is read of the catalogue to match and compare; the two dates are read as days apart. */
-const READ_AS_IS = (['id', 'slug', 'sill_id', 'wikidata_id', 'parent_id', 'is_demo', ...Object.keys(SILL_COLUMNS), ...Object.keys(DESCRIPTIVE_COLUMNS)] as Column[]).filter(
+const READ_AS_IS = (['id', 'slug', 'sill_id', 'wikidata_id', 'parent_id', 'is_demo', 'field_sources', ...Object.keys(SILL_COLUMNS), ...Object.keys(DESCRIPTIVE_COLUMNS)] as Column[]).filter(
   (column) => column !== 'referenced_on' && column !== 'dereferenced_on',
 )
+
+/** The field sources once the import has written `fields`: the SILL's where it gave a value. */
+function sillSources(stored: FieldSources, fields: Record<string, unknown>): FieldSources {
+  const sources = { ...stored }
+  for (const field of enrichableFields) if (field in fields && fields[field] !== null) sources[field] = 'sill'
+  return sources
+}
 
 function differs(current: unknown, wanted: unknown): boolean {
   if (Array.isArray(current) && Array.isArray(wanted)) return current.length !== wanted.length || current.some((value, i) => value !== wanted[i])

@@ -96,7 +96,7 @@ export class BodyStore {
     const rows = await this.db
       .selectFrom('organisation')
       .select('id')
-      .where((eb) => eb.or([matchesText(words, sql.ref('name'), q), eb(sql`socle_unaccent(lower(name || ' ' || coalesce(acronym, '')))`, 'like', sql`socle_unaccent(${part})`)]))
+      .where((eb) => eb.or([matchesText(words, sql<string>`socle_unaccent(lower(name))`, q), eb(sql`socle_unaccent(lower(name || ' ' || coalesce(acronym, '')))`, 'like', sql`socle_unaccent(${part})`)]))
       .execute()
     return new Set(rows.map((row) => row.id))
   }

@@ -7,6 +7,7 @@ import { CatalogueAdminStore } from './catalogue-admin-store.ts'
 import { CrawlStore } from './crawl-store.ts'
 import { DeclarationStore } from './declaration-store.ts'
 import { OrganisationStore } from './organisation-store.ts'
+import { RateEventStore } from './rate-event-store.ts'
 import { RegistryStore } from './registry-store.ts'
 import { RepositoryStore } from './repository-store.ts'
 import { SettingStore } from './setting-store.ts'
@@ -30,6 +31,7 @@ export function createStores(db: Kysely<DB>) {
     audit: new AuditStore(db),
     registry: new RegistryStore(db),
     catalogueAdmin: new CatalogueAdminStore(db),
+    rateEvents: new RateEventStore(db),
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewSoftware } from '../schema.ts'
 import { createTestContext, type TestContext } from '../../../testing/test-context.ts'
-import { repositoryParts } from './software-store.ts'
+import { repositoryParts, SoftwareStore } from './software-store.ts'
 
 let context: TestContext
 const ids = new Map<string, string>()
@@ -100,6 +100,25 @@ describe('SoftwareStore: sorts', () => {
     const second = await search({ page: 2, pageSize: 2, sort: 'name' })
     expect(second.total).toBe(5)
     expect(names(second.items)).toEqual(['Cartes', 'Serveur'])
+  })
+})
+
+describe('SoftwareStore: the listing kept between searches', () => {
+  it('sees every committed write, made by any process, and none before its commit', async () => {
+    const db = context.database.db
+    // Another web process: a store of its own, which keeps its own listing.
+    const other = new SoftwareStore(db)
+    const platformsOf = async () => (await other.searchWithFacets({ page: 1, pageSize: 1 })).facets.platform
+    expect(await platformsOf()).toEqual([{ value: 'web', count: 3 }, { value: 'desktop', count: 2 }])
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('software').set({ platforms: ['mobile'] }).where('slug', '=', 'serveur').execute()
+      // Not committed yet: the other process still counts the old platforms (and keeps no stale copy).
+      // PGlite has one connection, which the transaction holds: only a server can answer meanwhile.
+      if (context.database.kind === 'postgres') expect(await platformsOf()).toEqual([{ value: 'web', count: 3 }, { value: 'desktop', count: 2 }])
+    })
+    expect(await platformsOf()).toEqual([{ value: 'web', count: 2 }, { value: 'desktop', count: 2 }, { value: 'mobile', count: 1 }])
+    await db.updateTable('software').set({ platforms: ['web'] }).where('slug', '=', 'serveur').execute()
+    expect(await platformsOf()).toEqual([{ value: 'web', count: 3 }, { value: 'desktop', count: 2 }])
   })
 })
 

@@ -1,24 +1,11 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
-import {
-  type CatalogueFilters,
-  type CatalogueSort,
-  effectiveSort,
-  FACETS,
-  type FacetCount,
-  type FacetCounts,
-  type FacetName,
-  licenceFacets,
-  OPERATING_SYSTEMS,
-  orderFacetCounts,
-  PLATFORMS,
-  STATUSES,
-  YES_NO,
-} from '../../../domain/catalogue/facets.ts'
+import { type CatalogueFilters, type CatalogueSort, effectiveSort, type FacetCounts } from '../../../domain/catalogue/facets.ts'
+import { buildListing, type Listing, type ListingRow, searchListing } from '../../../domain/catalogue/listing.ts'
 import type { CatalogueLife } from '../../../domain/catalogue/editions.ts'
 import type { Page, PageRequest } from '../../../domain/shared/page.ts'
 import type { DB, NewSoftware, Software } from '../schema.ts'
 import { inBatches, withoutInternals } from '../batches.ts'
-import { matchesText, relevance, textQuery } from '../search.ts'
+import { relevance, textQuery } from '../search.ts'
 
 export type SoftwareSort = CatalogueSort
 
@@ -32,7 +19,7 @@ export interface SoftwareSearch extends PageRequest {
   usedByOrganisation?: boolean | undefined
 }
 
-export type SoftwareRecord = Omit<Software, 'search'>
+export type SoftwareRecord = Omit<Software, 'search' | 'name_plain'>
 
 /** A software linked from another's page. */
 export interface SoftwareLink {
@@ -67,80 +54,10 @@ export interface SoftwareDetails {
 }
 
 /**
- * The matched rows of a search, in the CTE `m`: the facet attributes and the sort keys of every
- * software the text matches. The licence family and its authorisation are the domain's rules
- * (TypeScript): a licence filter reaches SQL as the lists of the catalogue's licences in the chosen
- * classes, and licence counts are counted by licence, then summed by class.
- */
-interface LicenceClasses {
-  byFamily: Map<string, string[]>
-  authorised: string[]
-}
-
-/**
  * The software the public catalogue shows (search, counts, exports): those accepted by moderation.
  * An agent's addition waits for a moderator (migration 0012); its page is seen by its author and staff only.
  */
 export const publishedSoftware = (alias = 'software'): RawBuilder<boolean> => sql<boolean>`${sql.ref(`${alias}.moderation`)} = 'accepted'`
-
-const yesNo = (column: RawBuilder<boolean>, values: string[]): RawBuilder<boolean> =>
-  values.includes('yes') === values.includes('no') ? sql`true` : values.includes('yes') ? column : sql`not ${column}`
-
-/** The SQL condition of one facet's chosen values, over the matched rows `m`. */
-function facetCondition(facet: FacetName, values: string[], licences: LicenceClasses): RawBuilder<boolean> {
-  switch (facet) {
-    case 'status': return sql`m.status = any(${values}::text[])`
-    case 'category': return sql`m.categories && ${values}::text[]`
-    case 'licence': {
-      const listed = values.flatMap((family) => licences.byFamily.get(family) ?? [])
-      const inList = sql<boolean>`coalesce(m.licence = any(${listed}::text[]), false)`
-      // Unknown or proprietary is every licence of no known family, and no licence at all.
-      return values.includes('proprietary-or-unknown') ? sql`(${inList} or m.licence is null)` : inList
-    }
-    case 'authorised': return yesNo(sql`coalesce(m.licence = any(${licences.authorised}::text[]), false)`, values)
-    case 'platform': return sql`m.platforms && ${values}::text[]`
-    case 'os': return sql`m.os && ${values}::text[]`
-    case 'market': return yesNo(sql`m.market`, values)
-    case 'referents': return yesNo(sql`m.referents`, values)
-    case 'instance': return yesNo(sql`m.instance`, values)
-    case 'year': return sql`m.sill_years && ${values.map(Number)}::int[]`
-  }
-}
-
-/** Every chosen facet but `except`, ANDed. */
-function filtersCondition(filters: CatalogueFilters, licences: LicenceClasses, except?: FacetName): RawBuilder<boolean> {
-  const conditions = FACETS.filter((facet) => facet !== except && filters[facet]?.length).map((facet) => facetCondition(facet, filters[facet]!, licences))
-  return conditions.length ? sql`(${sql.join(conditions, sql` and `)})` : sql`true`
-}
-
-/**
- * Facets of a closed list are counted value by value in one pass over the matched rows (one filtered
- * count each); the others are grouped by value, array facets unnested as `v`, licence facets by licence.
- */
-type ClosedFacet = 'status' | 'platform' | 'os' | 'market' | 'referents' | 'instance'
-const CLOSED_FACETS: Record<ClosedFacet, { values: readonly string[]; has(value: string): RawBuilder<boolean> }> = {
-  status: { values: STATUSES, has: (value) => sql`m.status = ${value}` },
-  platform: { values: PLATFORMS, has: (value) => sql`m.platforms @> array[${value}]::text[]` },
-  os: { values: OPERATING_SYSTEMS, has: (value) => sql`m.os @> array[${value}]::text[]` },
-  market: { values: YES_NO, has: (value) => (value === 'yes' ? sql`m.market` : sql`not m.market`) },
-  referents: { values: YES_NO, has: (value) => (value === 'yes' ? sql`m.referents` : sql`not m.referents`) },
-  instance: { values: YES_NO, has: (value) => (value === 'yes' ? sql`m.instance` : sql`not m.instance`) },
-}
-const GROUPED_FACETS: Record<Exclude<FacetName, ClosedFacet>, { value: RawBuilder<string>; unnest?: RawBuilder<unknown> }> = {
-  category: { value: sql`v`, unnest: sql`m.categories` },
-  licence: { value: sql`coalesce(m.licence, '')` },
-  authorised: { value: sql`coalesce(m.licence, '')` },
-  year: { value: sql`v::text`, unnest: sql`m.sill_years` },
-}
-const isClosed = (facet: FacetName): facet is ClosedFacet => facet in CLOSED_FACETS
-
-const ORDER: Record<SoftwareSort, RawBuilder<unknown>> = {
-  relevance: sql`m.rank desc`,
-  name: sql`m.sort_name`,
-  updated: sql`m.updated_at desc`,
-  users: sql`m.popularity desc`,
-  release: sql`m.latest_release_on desc nulls last`,
-}
 
 /** One change of the catalogue, for its feed and API. */
 export interface CatalogueChange {
@@ -167,6 +84,9 @@ export interface SoftwareSearchResult {
 
 /** The catalogue's software, read and written in the database. */
 export class SoftwareStore {
+  private kept?: { version: bigint; listing: Listing }
+  private loading?: { version: bigint; promise: Promise<Listing> } | undefined
+
   constructor(private readonly db: Kysely<DB>) {}
 
   async search(request: SoftwareSearch): Promise<Page<SoftwareRecord>> {
@@ -183,86 +103,104 @@ export class SoftwareStore {
   }
 
   /**
-   * One statement reads the rows the text matches once (the costly part: the text search; without
-   * text, each part reads the narrow index of migration 0014 instead, in name order for the pages), then
-   * pages them under every filter, and counts each facet under the other facets' filters: the total
-   * and every value of a closed list in a single pass, the other facets (words, years, licences)
-   * grouped by value. A second statement reads the page's rows by id.
+   * The database answers what only it can (the text's matches and their rank, the organisation's
+   * software); the listing kept in this process (see listing) does the filters, counts, sort and page;
+   * then the page's rows are read by id.
    */
-  private async run(request: SoftwareSearch, withFacets: boolean): Promise<{ result: Page<SoftwareRecord>; facets?: FacetCounts; usedByOrganisation?: number }> {
-    const text = request.q?.trim() ? textQuery(request.q.trim()) : undefined
+  private async run(request: SoftwareSearch, withFacets: boolean): Promise<{ result: Page<SoftwareRecord>; facets?: FacetCounts | undefined; usedByOrganisation?: number }> {
+    const q = request.q?.trim()
+    const sort = effectiveSort({ q, sort: request.sort })
     const organisation = request.organisation?.trim()
-    const usedByOrganisation = organisation
-      ? sql<boolean>`m.id in (select u.software_id from software_user u where socle_unaccent(lower(u.organisation)) = socle_unaccent(lower(${organisation})))`
-      : undefined
-    const licences = withFacets || request.filters?.licence?.length || request.filters?.authorised?.length ? await this.licenceClasses() : { byFamily: new Map(), authorised: [] }
-    const filters = request.filters ?? {}
-    // The organisation's filter, when chosen, applies with every facet's.
-    const where = (except?: FacetName) => (request.usedByOrganisation && usedByOrganisation ? sql`${filtersCondition(filters, licences, except)} and ${usedByOrganisation}` : filtersCondition(filters, licences, except))
-    const sort = effectiveSort({ q: text ? request.q : undefined, sort: request.sort })
-    const closed = withFacets ? FACETS.filter(isClosed).flatMap((facet) => CLOSED_FACETS[facet].values.map((value) => ({ facet, value }))) : []
-    const closedCounts = closed.map(({ facet, value }) => sql`count(*) filter (where ${where(facet)} and ${CLOSED_FACETS[facet].has(value)})::int`)
-    if (withFacets && usedByOrganisation) closedCounts.push(sql`count(*) filter (where ${filtersCondition(filters, licences)} and ${usedByOrganisation})::int`)
-    // Without a licence choice, both licence facets count the same rows by licence: one grouping serves both.
-    const licenceShared = !filters.licence?.length && !filters.authorised?.length
-    const grouped = (Object.keys(GROUPED_FACETS) as (keyof typeof GROUPED_FACETS)[])
-      .filter((facet) => !(facet === 'authorised' && licenceShared))
-      .map((facet) => {
-        const { value, unnest } = GROUPED_FACETS[facet]
-        return sql`(select json_agg(f) from (
-          select ${facet} as facet, ${value} as value, count(*)::int as n
-          from matched m ${unnest ? sql`cross join lateral unnest(${unnest}) as v` : sql``}
-          where ${where(facet)} group by 2) f)`
-      })
-    const { rows: [answer] } = await sql<{ ids: string[] | null; counts: number[]; facets: ({ facet: FacetName; value: string; n: number }[] | null)[] | null }>`
-      with matched as ${text ? sql`materialized` : sql`not materialized`} (
-        select s.id, s.status, s.categories, s.licence, s.platforms, s.os, coalesce(s.support_market, false) as market,
-          s.referent_count > 0 as referents, s.public_instance_count > 0 as instance, s.sill_years,
-          ${text ? relevance(sql.ref('s.search'), sql.ref('s.name'), text) : sql`0`} as rank, lower(s.name) as sort_name, s.updated_at,
-          s.user_count + s.referent_count as popularity, s.latest_release_on
-        from software s where ${publishedSoftware('s')} and ${text ? matchesText(sql.ref('s.search'), sql.ref('s.name'), text) : sql`true`}
-      )
-      select
-        -- json_agg reads the page in its subquery's order (no window over every matched row to number it).
-        (select json_agg(p.id) from (
-          select m.id from matched m where ${where()}
-          order by ${ORDER[sort]}, m.sort_name, m.id limit ${request.pageSize} offset ${(request.page - 1) * request.pageSize}
-        ) p) as ids,
-        (select array[count(*) filter (where ${where()})::int${closedCounts.length ? sql`, ${sql.join(closedCounts)}` : sql``}] from matched m) as counts,
-        ${withFacets ? sql`array[${sql.join(grouped)}]` : sql`null`} as facets
-    `.execute(this.db)
-    const ids = answer!.ids ?? []
-    const rows = ids.length ? await this.db.selectFrom('software').selectAll().where('id', 'in', ids).execute() : []
+    const [listing, ranks, used] = await Promise.all([
+      this.listing(),
+      q ? this.textRanks(q, sort === 'relevance') : undefined,
+      organisation ? this.usedBy(organisation) : undefined,
+    ])
+    const answer = searchListing(listing, {
+      filters: request.filters ?? {},
+      sort,
+      page: request.page,
+      pageSize: request.pageSize,
+      ranks,
+      used,
+      onlyUsed: request.usedByOrganisation && used !== undefined,
+      withFacets,
+    })
+    const rows = answer.ids.length ? await this.db.selectFrom('software').selectAll().where('id', 'in', answer.ids).execute() : []
     const byId = new Map(rows.map((row) => [row.id, withoutInternals(row)]))
-    const [total = 0, ...closedValues] = answer!.counts
-    const result = { items: ids.flatMap((id) => byId.get(id) ?? []), total, page: request.page, pageSize: request.pageSize }
-    if (!withFacets) return { result }
-    const organisationCount = usedByOrganisation ? closedValues[closed.length] : undefined
-    const counted = [
-      ...(answer!.facets ?? []).flatMap((counts) => counts ?? []).flatMap((r) => (r.facet === 'licence' && licenceShared ? [r, { ...r, facet: 'authorised' as const }] : [r])),
-      ...closed.map(({ facet, value }, i) => ({ facet, value, n: closedValues[i]! })).filter((r) => r.n > 0),
-    ]
-    const facets = Object.fromEntries(
-      FACETS.map((facet) => {
-        const raw = counted.filter((r) => r.facet === facet)
-        const values = facet === 'licence' || facet === 'authorised' ? byLicenceClass(facet, raw) : raw.map((r) => ({ value: r.value, count: r.n }))
-        return [facet, orderFacetCounts(facet, values, filters[facet])]
-      }),
-    ) as FacetCounts
-    return { result, facets, ...(organisationCount === undefined ? {} : { usedByOrganisation: organisationCount }) }
+    const result = { items: answer.ids.flatMap((id) => byId.get(id) ?? []), total: answer.total, page: request.page, pageSize: request.pageSize }
+    return { result, facets: answer.facets, ...(answer.usedCount === undefined ? {} : { usedByOrganisation: answer.usedCount }) }
   }
 
-  /** The catalogue's distinct licences by family, and those authorised. */
-  private async licenceClasses(): Promise<LicenceClasses> {
-    const { rows } = await sql<{ licence: string }>`select distinct licence from software where licence is not null`.execute(this.db)
-    const byFamily = new Map<string, string[]>()
-    const authorised: string[] = []
-    for (const { licence } of rows) {
-      const facets = licenceFacets(licence)
-      byFamily.set(facets.family, [...(byFamily.get(facets.family) ?? []), licence])
-      if (facets.authorised) authorised.push(licence)
+  /**
+   * The published software's facet attributes and sort keys, kept while no transaction writes the
+   * software (migration 0019's counter, read at each search: one tiny row), reloaded once when one does,
+   * however many searches wait for it.
+   */
+  private async listing(): Promise<Listing> {
+    const { rows } = await sql<{ version: string }>`select version::text as version from software_listing_version`.execute(this.db)
+    const version = BigInt(rows[0]?.version ?? 0)
+    if (this.kept && this.kept.version === version) return this.kept.listing
+    if (this.loading?.version !== version) {
+      const promise = this.loadListing().then((listing) => {
+        // An older load finishing last must not replace a newer listing.
+        if (!this.kept || this.kept.version < version) this.kept = { version, listing }
+        return listing
+      })
+      const loading = { version, promise }
+      this.loading = loading
+      promise.then(
+        () => this.loading === loading && (this.loading = undefined),
+        () => this.loading === loading && (this.loading = undefined),
+      )
     }
-    return { byFamily, authorised }
+    return await this.loading!.promise
+  }
+
+  private async loadListing(): Promise<Listing> {
+    // One JSON value: PGlite hands it over far faster than thousands of rows. Name order is that of the
+    // unaccented lower-case names, byte by byte: the same on every server, whatever its collation.
+    const { rows } = await sql<{ listing: ListingRow[] | null }>`
+      select json_agg(json_build_object(
+        'id', s.id, 'status', s.status, 'categories', s.categories, 'licence', s.licence,
+        'platforms', s.platforms, 'os', s.os, 'market', coalesce(s.support_market, false),
+        'referents', s.referent_count > 0, 'instance', s.public_instance_count > 0, 'years', s.sill_years,
+        'updatedAt', extract(epoch from s.updated_at) * 1000, 'popularity', s.user_count + s.referent_count,
+        'latestRelease', coalesce(s.latest_release_on::text, '')
+      ) order by s.name_plain collate "C", s.id) as listing
+      from software s where ${publishedSoftware('s')}
+    `.execute(this.db)
+    return buildListing(rows[0]?.listing ?? [])
+  }
+
+  /**
+   * The published software the text matches, with their relevance when the sort needs it. Words and
+   * typos of the name are matched apart, each through its own index (together, the planner reads the
+   * whole table); the matches come back as one JSON value, which PGlite hands over far faster than
+   * thousands of rows.
+   */
+  private async textRanks(q: string, ranked: boolean): Promise<Map<string, number>> {
+    const text = textQuery(q)
+    const search = sql.ref('s.search')
+    const plain = sql.ref<string>('s.name_plain')
+    const { rows } = await sql<{ matches: [string, number][] | null }>`
+      select json_agg(json_build_array(m.id, m.rank)) as matches from (
+        select s.id, ${ranked ? relevance(search, plain, text) : sql`0`} as rank
+        from software s where ${publishedSoftware('s')} and ${search} @@ ${text.query}
+        union all
+        select s.id, ${ranked ? sql`similarity(${plain}, ${text.plain})` : sql`0`}
+        from software s where ${publishedSoftware('s')} and ${plain} % ${text.plain} and not (${search} @@ ${text.query})
+      ) m
+    `.execute(this.db)
+    return new Map(rows[0]?.matches ?? [])
+  }
+
+  /** The software an organisation uses (its users' declarations, matched without accents or case). */
+  private async usedBy(organisation: string): Promise<Set<string>> {
+    const { rows } = await sql<{ software_id: string }>`
+      select distinct software_id from software_user where socle_unaccent(lower(organisation)) = socle_unaccent(lower(${organisation}))
+    `.execute(this.db)
+    return new Set(rows.map((row) => row.software_id))
   }
 
   async bySlug(slug: string): Promise<SoftwareRecord | undefined> {
@@ -410,17 +348,6 @@ export class SoftwareStore {
     }
     if (batch.length > 0) yield* await flush()
   }
-}
-
-/** Counts by licence ('' for none) summed by family, or by authorisation. */
-function byLicenceClass(facet: 'licence' | 'authorised', counts: { value: string; n: number }[]): FacetCount[] {
-  const sums = new Map<string, number>()
-  for (const { value, n } of counts) {
-    const { family, authorised } = licenceFacets(value || null)
-    const key = facet === 'licence' ? family : authorised ? 'yes' : 'no'
-    sums.set(key, (sums.get(key) ?? 0) + n)
-  }
-  return [...sums].map(([value, count]) => ({ value, count }))
 }
 
 /** `https://gitlab.com/group/sub/name.git/` → host `gitlab.com`, owner `group/sub`, name `name`, lower-cased. */

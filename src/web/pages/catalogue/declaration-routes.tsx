@@ -5,7 +5,7 @@ import type { SoftwareRecord } from '../../../adapters/db/stores/software-store.
 import { smtpMailer } from '../../../adapters/mail/mailer.ts'
 import { canView } from '../../../domain/catalogue/moderation.ts'
 import { type DeclarationKind, declarationValues, isDeclarationKind, mayChangeDeclaration, readContactForm, readDeclarationForm } from '../../../domain/catalogue/declarations.ts'
-import { CONTACTS_PER_HOUR, contactReferent, HourlyLimiter } from '../../../usecases/catalogue/contact-referent.ts'
+import { CONTACTS_PER_HOUR, contactReferent } from '../../../usecases/catalogue/contact-referent.ts'
 import { declare } from '../../../usecases/catalogue/declare.ts'
 import { editDeclaration } from '../../../usecases/catalogue/edit-declaration.ts'
 import { withdrawDeclaration } from '../../../usecases/catalogue/withdraw-declaration.ts'
@@ -47,7 +47,6 @@ export function declarationViewer(request: FastifyRequest): DeclarationViewer {
 export function registerDeclarationPages(app: FastifyInstance, context: Pick<Context, 'stores' | 'config'>): void {
   const { stores, config } = context
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : undefined
-  const contacts = new HourlyLimiter(CONTACTS_PER_HOUR)
   const withPage = (handler: PageHandler) => pageRoute(config.publicUrl, handler)
   const params = (request: FastifyRequest) => request.params as { slug: string; kind?: string; id?: string }
 
@@ -223,7 +222,7 @@ export function registerDeclarationPages(app: FastifyInstance, context: Pick<Con
       const { t } = page
       const softwareUrl = `${config.publicUrl}${href(page, `/catalogue/${encodeURIComponent(software.slug)}`)}`
       const result = await contactReferent(
-        { stores, mailer, limiter: contacts },
+        { stores, mailer },
         {
           softwareId: software.id,
           referentId: id,
