@@ -134,6 +134,16 @@ describe('repository facets', () => {
     ])
     expect(facets.authorised.map((f) => [f.value, f.count])).toEqual([['no', 1], ['yes', 1]])
   })
+
+  it('counts under several filters: each facet without its own, the others under all of them', async () => {
+    const facets = await stores.repositories.facets(query({ language: 'Python', organisation: 'direction', q: 'dépôt' }))
+    expect(facets.language.map((f) => [f.value, f.count])).toEqual([['Python', 1], ['TypeScript', 1]])
+    expect(facets.organisation.map((f) => [f.value, f.count])).toEqual([['direction', 1], ['ministere', 1]])
+    expect(facets.ministry.map((f) => [f.value, f.count])).toEqual([['ministere', 1]])
+    expect(facets.kind.map((f) => [f.value, f.count])).toEqual([['agency', 1]])
+    expect(facets.forge.map((f) => [f.value, f.count])).toEqual([['github', 1]])
+    expect(facets.activity.map((f) => [f.value, f.count])).toEqual([['365', 1]])
+  })
 })
 
 describe('the listing the search reads', () => {
@@ -163,6 +173,27 @@ describe('the listing the search reads', () => {
     const common = await found('démarche')
     expect(common.total).toBe(100)
     expect(common.names).not.toContain('portail')
+  })
+
+  it('ranks the exact name first, then the words in names, in topics, in descriptions, however many match', async () => {
+    await ownStores.repositories.insert([
+      ...Array.from({ length: 250 }, (_, i) => repo(`releve-${i}`, { description: 'Relevé du compteur communal', reuse_score: 90 })),
+      repo('outil-compteur', { description: 'Un outil', reuse_score: 10 }),
+      repo('mesures', { topics: ['compteur'], reuse_score: 20 }),
+      repo('compteur', { description: 'Le compteur', reuse_score: 0 }),
+    ])
+    const first = await ownStores.repositories.search(query({ q: 'compteur' }), { page: 1, pageSize: 20 })
+    expect(first.total).toBe(253)
+    expect(first.items.slice(0, 3).map((r) => r.name)).toEqual(['compteur', 'outil-compteur', 'mesures'])
+    const seen = new Set<string>()
+    let cursor: string | undefined
+    for (let i = 0; i < 20; i++) {
+      const page = await ownStores.repositories.search(query({ q: 'compteur' }), { cursor, limit: 40 })
+      for (const item of page.items) seen.add(item.name)
+      if (!page.nextCursor) break
+      cursor = page.nextCursor
+    }
+    expect(seen.size).toBe(253)
   })
 
   it('counts facets again as soon as the listing changes, though it keeps them between requests', async () => {

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely'
-import { complianceBandRanges } from '../../../domain/registry/derived.ts'
-import { type RepositoryFacet, repositoryFacets, type RepositoryFilters, type RepositoryQuery, type RepositorySort } from '../../../domain/registry/repository-query.ts'
+import { complianceBandRanges, complianceBands } from '../../../domain/registry/derived.ts'
+import { activityWindows, type RepositoryFacet, repositoryFacets, type RepositoryFilters, type RepositoryQuery, type RepositorySort } from '../../../domain/registry/repository-query.ts'
 import type { Page } from '../../../domain/shared/page.ts'
 import { encodeCursor, readCursor } from '../../../domain/shared/cursor.ts'
 import { inBatches } from '../batches.ts'
@@ -244,43 +244,59 @@ export class RepositoryStore {
   private async countFacets(query: RepositoryQuery, now: Date, scope: RepositoryScope | undefined): Promise<RepositoryFacets> {
     const filters = this.facetFilters(query, now)
     const selected = Object.keys(filters) as RepositoryFacet[]
-    const allBut = (facet?: RepositoryFacet) => {
-      const conditions = selected.filter((name) => name !== facet).map((name) => filters[name]!)
+    // Over the listing, each filter's condition; over a row of the pass, its value (column f_<facet>).
+    const allBut = (facet: RepositoryFacet | undefined, over: 'listing' | 'pass') => {
+      const conditions = selected.filter((name) => name !== facet).map((name) => (over === 'listing' ? filters[name]! : sql.ref(`f_${name}`)))
       return conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`
     }
-    const counted = [sql`count(*) filter (where ${allBut()})::int as n`, ...selected.map((facet) => sql`count(*) filter (where ${allBut(facet)})::int as ${sql.ref(`n_${facet}`)}`)]
     const conditions = [this.scopeCondition(scope)]
     // A row failing two filters counts for no facet.
-    if (selected.length > 1) conditions.push(sql<SqlBool>`(${sql.join(selected.map((facet) => sql`(${allBut(facet)})`), sql` or `)})`)
-    const grouped = [sql`r.organisation_id`, ...COLUMN_FACETS.map((facet) => facet.value)]
-    // grouping()'s value on the rows of each set: every bit set but the set's column's.
-    const sets = grouped.map((_, i) => sql.lit(((1 << grouped.length) - 1) ^ (1 << (grouped.length - 1 - i))))
+    if (selected.length > 1) conditions.push(sql<SqlBool>`(${sql.join(selected.map((facet) => sql`(${allBut(facet, 'listing')})`), sql` or `)})`)
+    const columns = COLUMN_FACETS.map((facet) => facet.key(now))
+    const alone = COLUMN_FACETS.flatMap((facet, i) => (facet.many ? [i] : []))
+    const together = COLUMN_FACETS.flatMap((facet, i) => (facet.many ? [] : [i]))
+    // grouping()'s arguments are the body's id then each facet's value; a set's rows have every bit set
+    // but its columns' (the first argument is the highest bit).
+    const bit = (argument: number) => 1 << COLUMN_FACETS.length - argument
+    const all = (1 << (COLUMN_FACETS.length + 1)) - 1
+    const bodySet = sql.lit(all ^ bit(0))
+    const togetherSet = together.reduce((mask, i) => mask ^ bit(i + 1), all)
+    const setOf = (i: number) => sql.lit(COLUMN_FACETS[i]!.many ? all ^ bit(i + 1) : togetherSet)
     const countOf = (facet: RepositoryFacet) => (selected.includes(facet) ? sql.ref(`c.n_${facet}`) : sql`c.n`)
     const result = await sql<FacetValue & { facet: RepositoryFacet }>`
       with recursive roots as (
         select id, id as root from organisation where parent_id is null
         union all select child.id, roots.root from organisation child join roots on child.parent_id = roots.id
       ),
-      counts as (
-        select grouping(${sql.join(grouped)}) as g, r.organisation_id,
-          ${sql.join(COLUMN_FACETS.map((facet, i) => sql`${facet.value}::text as ${sql.ref(`v${i}`)}`))}, ${sql.join(counted)}
+      pass as (
+        select r.organisation_id, ${sql.join(columns.map((column, i) => sql`${column} as ${sql.ref(`v${i}`)}`))}
+          ${sql.join(selected.map((facet) => sql`, ${filters[facet]!} as ${sql.ref(`f_${facet}`)}`), sql``)}
         from ${this.listed(await this.textMatch(query.q), false)}
         where ${sql.join(conditions, sql` and `)}
-        group by grouping sets (${sql.join(grouped.map((column) => sql`(${column})`))})
       ),
-      bodies as (
-        select c.*, o.slug, o.name, o.kind, m.slug as ministry_slug, m.name as ministry_name
-        from counts c join organisation o on o.id = c.organisation_id left join roots on roots.id = o.id left join organisation m on m.id = roots.root
-        where c.g = ${sets[0]}
+      counts as (
+        select grouping(organisation_id, ${sql.join(COLUMN_FACETS.map((_, i) => sql.ref(`v${i}`)))}) as g, organisation_id,
+          ${sql.join(COLUMN_FACETS.map((_, i) => sql.ref(`v${i}`)))},
+          count(*) filter (where ${allBut(undefined, 'pass')})::int as n
+          ${sql.join(selected.map((facet) => sql`, count(*) filter (where ${allBut(facet, 'pass')})::int as ${sql.ref(`n_${facet}`)}`), sql``)}
+        from pass
+        group by grouping sets ((organisation_id), ${sql.join(alone.map((i) => sql`(${sql.ref(`v${i}`)})`))}, (${sql.join(together.map((i) => sql.ref(`v${i}`)))}))
       ),
+      -- Each count row gives a value to the facets of its set: the body's row to its body, kind and
+      -- ministry, a combination's row to each of its facets.
       counted as (
-        select 'organisation' as facet, slug as value, name as label, sum(${countOf('organisation')})::int as count from bodies c group by slug, name
-        union all select 'kind', kind, null, sum(${countOf('kind')})::int from bodies c group by kind
-        union all select 'ministry', ministry_slug, ministry_name, sum(${countOf('ministry')})::int from bodies c group by ministry_slug, ministry_name
-        union all select case c.g ${sql.join(COLUMN_FACETS.map((facet, i) => sql`when ${sets[i + 1]} then ${sql.lit(facet.name)}`), sql` `)} end,
-          coalesce(${sql.join(COLUMN_FACETS.map((_, i) => sql.ref(`c.v${i}`)))}), null,
-          case c.g ${sql.join(COLUMN_FACETS.map((facet, i) => sql`when ${sets[i + 1]} then ${countOf(facet.name)}`), sql` `)} end
-        from counts c where c.g <> ${sets[0]}
+        select value.facet, value.value, value.label, sum(value.count)::int as count
+        from counts c
+          left join organisation o on c.g = ${bodySet} and o.id = c.organisation_id
+          left join roots on roots.id = o.id left join organisation m on m.id = roots.root
+          cross join lateral (values
+            ('organisation', o.slug, o.name, ${countOf('organisation')}),
+            ('kind', o.kind, null, ${countOf('kind')}),
+            ('ministry', m.slug, m.name, ${countOf('ministry')}),
+            ${sql.join(COLUMN_FACETS.map((facet, i) => sql`(${sql.lit(facet.name)}, case when c.g = ${setOf(i)} then ${facet.value(sql.ref(`c.v${i}`))} end::text, null, ${countOf(facet.name)})`))}
+          ) value(facet, value, label, count)
+        where value.value is not null
+        group by 1, 2, 3
       )
       -- The most frequent values of each facet (with those tied with the last), few rows to send.
       select facet, value, label, count from (
@@ -378,7 +394,7 @@ export class RepositoryStore {
     if (filters.compliance && filters.compliance.length > 0) {
       set('compliance', sql.join(filters.compliance.map((band) => sql`r.compliance_score between ${complianceBandRanges[band][0]} and ${complianceBandRanges[band][1]}`), sql` or `))
     }
-    if (filters.activity) set('activity', sql`r.pushed_at >= ${new Date(now.getTime() - Number(filters.activity) * 86_400_000)}`)
+    if (filters.activity) set('activity', sql`r.pushed_at >= ${daysBefore(now, Number(filters.activity))}`)
     yes('archived', sql`r.archived`, filters.archived)
     yes('fork', sql`r.is_fork`, filters.fork)
     yes('template', sql`r.is_template`, filters.template)
@@ -494,25 +510,43 @@ function bareAddressOf(column: RawBuilder<unknown>): RawBuilder<string> {
   return sql<string>`rtrim(regexp_replace(rtrim(lower(${column}), '/'), '\\.git$', ''), '/')`
 }
 
-/** A facet counted from a column of the listing `r` (the body's facets are counted from its id). */
+/** A facet counted from the columns of the listing `r` (the body's facets are counted from its id). */
 interface ColumnFacet {
   name: Exclude<RepositoryFacet, 'ministry' | 'organisation' | 'kind'>
-  value: RawBuilder<unknown>
+  /** What is grouped, of a repository listed: its column's own type (text is slower to group). */
+  key: (now: Date) => RawBuilder<unknown>
+  /** The facet's value for a key `k`. */
+  value: (k: RawBuilder<unknown>) => RawBuilder<unknown>
+  /**
+   * Values by the dozen: counted alone. The others, a few values each, are counted together, the
+   * counts of their combinations summed apart: grouping many rows is what costs.
+   */
+  many?: true
 }
 
-const bool = (column: string) => sql`case when ${sql.ref(`r.${column}`)} is true then 'yes' else 'no' end`
+const itself = (k: RawBuilder<unknown>) => k
+const yesNo = (k: RawBuilder<unknown>) => sql`case when ${k} is true then 'yes' else 'no' end`
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000)
+
+/** Bands by their lower bounds, highest first: a key counting the bounds a value reaches, and the band of a key. */
+function bands(column: RawBuilder<unknown>, lowerBounds: (now: Date) => readonly unknown[], names: readonly string[]): Pick<ColumnFacet, 'key' | 'value'> {
+  return {
+    key: (now) => sql.join(lowerBounds(now).map((bound) => sql`(${column} >= ${bound})::int`), sql` + `),
+    value: (k) => sql`case ${k} ${sql.join(names.map((name, i) => sql`when ${sql.lit(names.length - i)} then ${sql.lit(name)}`), sql` `)} end`,
+  }
+}
 
 const COLUMN_FACETS: readonly ColumnFacet[] = [
-  { name: 'forge', value: sql`r.forge` },
-  { name: 'language', value: sql`r.language` },
-  { name: 'licence', value: sql`r.effective_licence` },
-  { name: 'authorised', value: bool('licence_authorised') },
-  { name: 'publiccode', value: sql`case when r.publiccode_valid is null then 'absent' when r.publiccode_valid then 'valid' else 'invalid' end` },
-  { name: 'compliance', value: sql`case when r.compliance_score >= 80 then 'high' when r.compliance_score >= 50 then 'medium' when r.compliance_score >= 0 then 'low' end` },
-  { name: 'activity', value: sql`case when r.pushed_at >= now() - interval '30 days' then '30' when r.pushed_at >= now() - interval '365 days' then '365' end` },
-  { name: 'archived', value: bool('archived') },
-  { name: 'fork', value: bool('is_fork') },
-  { name: 'template', value: bool('is_template') },
+  { name: 'language', key: () => sql`r.language`, value: itself, many: true },
+  { name: 'licence', key: () => sql`r.effective_licence`, value: itself, many: true },
+  { name: 'forge', key: () => sql`r.forge`, value: itself },
+  { name: 'authorised', key: () => sql`r.licence_authorised`, value: yesNo },
+  { name: 'publiccode', key: () => sql`r.publiccode_valid`, value: (k) => sql`case when ${k} is null then 'absent' when ${k} then 'valid' else 'invalid' end` },
+  { name: 'compliance', ...bands(sql`r.compliance_score`, () => complianceBands.map((band) => sql.lit(complianceBandRanges[band][0])), complianceBands) },
+  { name: 'activity', ...bands(sql`r.pushed_at`, (now) => activityWindows.map((days) => daysBefore(now, Number(days))), activityWindows) },
+  { name: 'archived', key: () => sql`r.archived`, value: yesNo },
+  { name: 'fork', key: () => sql`r.is_fork`, value: yesNo },
+  { name: 'template', key: () => sql`r.is_template`, value: yesNo },
 ]
 
 /** The tiers of a match, best first (see RepositoryStore.search), as SQL literals. */
