@@ -282,21 +282,24 @@ export class RepositoryStore {
         from pass
         group by grouping sets ((organisation_id), ${sql.join(alone.map((i) => sql`(${sql.ref(`v${i}`)})`))}, (${sql.join(together.map((i) => sql.ref(`v${i}`)))}))
       ),
-      -- Each count row gives a value to the facets of its set: the body's row to its body, kind and
-      -- ministry, a combination's row to each of its facets.
+      -- Every body with its ministry, named: joined to the bodies counted (hundreds) at once.
+      named as materialized (
+        select o.id, o.slug, o.name, o.kind, m.slug as ministry_slug, m.name as ministry_name
+        from organisation o left join roots on roots.id = o.id left join organisation m on m.id = roots.root
+      ),
+      bodies as (
+        select c.*, b.slug, b.name, b.kind, b.ministry_slug, b.ministry_name from counts c join named b on b.id = c.organisation_id where c.g = ${bodySet}
+      ),
       counted as (
-        select value.facet, value.value, value.label, sum(value.count)::int as count
-        from counts c
-          left join organisation o on c.g = ${bodySet} and o.id = c.organisation_id
-          left join roots on roots.id = o.id left join organisation m on m.id = roots.root
-          cross join lateral (values
-            ('organisation', o.slug, o.name, ${countOf('organisation')}),
-            ('kind', o.kind, null, ${countOf('kind')}),
-            ('ministry', m.slug, m.name, ${countOf('ministry')}),
-            ${sql.join(COLUMN_FACETS.map((facet, i) => sql`(${sql.lit(facet.name)}, case when c.g = ${setOf(i)} then ${facet.value(sql.ref(`c.v${i}`))} end::text, null, ${countOf(facet.name)})`))}
-          ) value(facet, value, label, count)
-        where value.value is not null
-        group by 1, 2, 3
+        select 'organisation' as facet, slug as value, name as label, sum(${countOf('organisation')})::int as count from bodies c group by slug, name
+        union all select 'kind', kind, null, sum(${countOf('kind')})::int from bodies c group by kind
+        union all select 'ministry', ministry_slug, ministry_name, sum(${countOf('ministry')})::int from bodies c group by ministry_slug, ministry_name
+        ${sql.join(COLUMN_FACETS.map((facet, i) => {
+          const value = facet.value(sql.ref(`c.v${i}`))
+          return facet.many
+            ? sql`union all select ${sql.lit(facet.name)}, ${value}, null, ${countOf(facet.name)} from counts c where c.g = ${setOf(i)}`
+            : sql`union all select ${sql.lit(facet.name)}, ${value}, null, sum(${countOf(facet.name)})::int from counts c where c.g = ${setOf(i)} group by 2`
+        }), sql` `)}
       )
       -- The most frequent values of each facet (with those tied with the last), few rows to send.
       select facet, value, label, count from (
