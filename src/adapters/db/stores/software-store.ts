@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { type CatalogueFilters, type CatalogueSort, effectiveSort, type FacetCounts } from '../../../domain/catalogue/facets.ts'
 import { buildListing, type Listing, type ListingRow, searchListing } from '../../../domain/catalogue/listing.ts'
+import { type IndexedText, TextIndex } from '../../../domain/catalogue/text-index.ts'
 import type { CatalogueLife } from '../../../domain/catalogue/editions.ts'
 import type { Page, PageRequest } from '../../../domain/shared/page.ts'
 import type { DB, NewSoftware, Software } from '../schema.ts'
@@ -82,10 +83,17 @@ export interface SoftwareSearchResult {
   usedByOrganisation?: number
 }
 
+/** What each process keeps of the published catalogue for its searches. */
+interface KeptCatalogue {
+  listing: Listing
+  /** In the listing's order. */
+  text: TextIndex
+}
+
 /** The catalogue's software, read and written in the database. */
 export class SoftwareStore {
-  private kept?: { version: bigint; listing: Listing }
-  private loading?: { version: bigint; promise: Promise<Listing> } | undefined
+  private kept?: { version: bigint; catalogue: KeptCatalogue }
+  private loading?: { version: bigint; promise: Promise<KeptCatalogue> } | undefined
 
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -103,20 +111,25 @@ export class SoftwareStore {
   }
 
   /**
-   * The database answers what only it can (the text's matches and their rank, the organisation's
-   * software); the listing kept in this process (see listing) does the filters, counts, sort and page;
-   * then the page's rows are read by id.
+   * The catalogue kept in this process (see kept) answers the text's matches and ranks (the database
+   * gives the query's lexemes), filters, counts, sorts and pages; the database reads the organisation's
+   * software, a query the kept index leaves to it (phrases, exclusions), and the page's rows by id.
    */
   private async run(request: SoftwareSearch, withFacets: boolean): Promise<{ result: Page<SoftwareRecord>; facets?: FacetCounts | undefined; usedByOrganisation?: number }> {
     const q = request.q?.trim()
     const sort = effectiveSort({ q, sort: request.sort })
     const organisation = request.organisation?.trim()
-    const [listing, ranks, used] = await Promise.all([
-      this.listing(),
-      q ? this.textRanks(q, sort === 'relevance') : undefined,
+    const [catalogue, words, used] = await Promise.all([
+      this.catalogue(),
+      q ? this.lexemes(q) : undefined,
       organisation ? this.usedBy(organisation) : undefined,
     ])
-    const answer = searchListing(listing, {
+    let ranks: Map<string, number> | undefined
+    if (q && words) {
+      const byDoc = catalogue.text.search(words.query, words.plain)
+      ranks = byDoc ? new Map([...byDoc].map(([doc, rank]) => [catalogue.listing.software[doc]!.id, rank])) : await this.textRanks(q)
+    }
+    const answer = searchListing(catalogue.listing, {
       filters: request.filters ?? {},
       sort,
       page: request.page,
@@ -133,19 +146,19 @@ export class SoftwareStore {
   }
 
   /**
-   * The published software's facet attributes and sort keys, kept while no transaction writes the
-   * software (migration 0019's counter, read at each search: one tiny row), reloaded once when one does,
-   * however many searches wait for it.
+   * The published software's facet attributes, sort keys and text, kept while no transaction writes
+   * the software (migration 0019's counter, read at each search: one tiny row), reloaded once when one
+   * does, however many searches wait for it.
    */
-  private async listing(): Promise<Listing> {
+  private async catalogue(): Promise<KeptCatalogue> {
     const { rows } = await sql<{ version: string }>`select version::text as version from software_listing_version`.execute(this.db)
     const version = BigInt(rows[0]?.version ?? 0)
-    if (this.kept && this.kept.version === version) return this.kept.listing
+    if (this.kept && this.kept.version === version) return this.kept.catalogue
     if (this.loading?.version !== version) {
-      const promise = this.loadListing().then((listing) => {
-        // An older load finishing last must not replace a newer listing.
-        if (!this.kept || this.kept.version < version) this.kept = { version, listing }
-        return listing
+      const promise = this.loadCatalogue().then((catalogue) => {
+        // An older load finishing last must not replace a newer catalogue.
+        if (!this.kept || this.kept.version < version) this.kept = { version, catalogue }
+        return catalogue
       })
       const loading = { version, promise }
       this.loading = loading
@@ -157,38 +170,45 @@ export class SoftwareStore {
     return await this.loading!.promise
   }
 
-  private async loadListing(): Promise<Listing> {
+  private async loadCatalogue(): Promise<KeptCatalogue> {
     // One JSON value: PGlite hands it over far faster than thousands of rows. Name order is that of the
     // unaccented lower-case names, byte by byte: the same on every server, whatever its collation.
-    const { rows } = await sql<{ listing: ListingRow[] | null }>`
+    const { rows } = await sql<{ listing: (ListingRow & IndexedText)[] | null }>`
       select json_agg(json_build_object(
         'id', s.id, 'status', s.status, 'categories', s.categories, 'licence', s.licence,
         'platforms', s.platforms, 'os', s.os, 'market', coalesce(s.support_market, false),
         'referents', s.referent_count > 0, 'instance', s.public_instance_count > 0, 'years', s.sill_years,
         'updatedAt', extract(epoch from s.updated_at) * 1000, 'popularity', s.user_count + s.referent_count,
-        'latestRelease', coalesce(s.latest_release_on::text, '')
+        'latestRelease', coalesce(s.latest_release_on::text, ''), 'vector', s.search::text, 'plainName', s.name_plain
       ) order by s.name_plain collate "C", s.id) as listing
       from software s where ${publishedSoftware('s')}
     `.execute(this.db)
-    return buildListing(rows[0]?.listing ?? [])
+    const found = rows[0]?.listing ?? []
+    return { listing: buildListing(found), text: new TextIndex(found) }
+  }
+
+  /** The text as the database reads it: the tsquery of its words in the three configurations, and unaccented. */
+  private async lexemes(q: string): Promise<{ query: string; plain: string }> {
+    const text = textQuery(q)
+    const { rows } = await sql<{ query: string; plain: string }>`select (${text.query})::text as query, ${text.plain} as plain`.execute(this.db)
+    return rows[0]!
   }
 
   /**
-   * The published software the text matches, with their relevance when the sort needs it. Words and
-   * typos of the name are matched apart, each through its own index (together, the planner reads the
-   * whole table); the matches come back as one JSON value, which PGlite hands over far faster than
-   * thousands of rows.
+   * The published software the text matches and their relevance, read by the database (for what the
+   * kept index does not answer). Words and typos of the name are matched apart, each through its own
+   * index (together, the planner reads the whole table).
    */
-  private async textRanks(q: string, ranked: boolean): Promise<Map<string, number>> {
+  private async textRanks(q: string): Promise<Map<string, number>> {
     const text = textQuery(q)
     const search = sql.ref('s.search')
     const plain = sql.ref<string>('s.name_plain')
     const { rows } = await sql<{ matches: [string, number][] | null }>`
       select json_agg(json_build_array(m.id, m.rank)) as matches from (
-        select s.id, ${ranked ? relevance(search, plain, text) : sql`0`} as rank
+        select s.id, ${relevance(search, plain, text)} as rank
         from software s where ${publishedSoftware('s')} and ${search} @@ ${text.query}
         union all
-        select s.id, ${ranked ? sql`similarity(${plain}, ${text.plain})` : sql`0`}
+        select s.id, ${relevance(search, plain, text)}
         from software s where ${publishedSoftware('s')} and ${plain} % ${text.plain} and not (${search} @@ ${text.query})
       ) m
     `.execute(this.db)
