@@ -61,6 +61,11 @@ async function measure(database: Database): Promise<BenchResult[]> {
       ...(await percentiles(`catalogue page, facets, by users (${mode})`, 200, rotate(facets.map((f) => `/fr/catalogue?${f}&sort=users`)))),
       ...(await percentiles(`catalogue page, everything, page 3 (${mode})`, 200, rotate(['/fr/catalogue?page=3', '/fr/catalogue?page=3&sort=release']))),
       ...(await percentiles(`API software search with facets (${mode})`, 200, rotate(words.map((w, i) => `/api/v1/software?q=${encodeURIComponent(w)}&${facets[i % facets.length]}&facets=true`)))),
+      // Each web process keeps the catalogue for its searches: the first search after a write reads it again.
+      ...(await percentiles(`catalogue page right after a write, catalogue read again (${mode})`, 20, async () => {
+        await database.db.updateTable('software').set({ updated_at: new Date() }).where('slug', '=', 'bench-0').execute()
+        await rotate(['/fr/catalogue?q=web'])()
+      })),
     ]
   } finally {
     await app.close()

@@ -97,7 +97,7 @@ export function buildListing(rows: readonly ListingRow[]): Listing {
     if (!licence) byLicence.set(row.licence, (licence = licenceFacets(row.licence)))
     return {
       id: row.id,
-      facets: facetValues(row, licence).map((list, facet) => [...new Set(list)].map((value) => code(facet, value))),
+      facets: facetValues(row, licence).map((list, facet) => (list.length > 1 ? [...new Set(list)] : list).map((value) => code(facet, value))),
       updatedAt: row.updatedAt,
       popularity: row.popularity,
       latestRelease: row.latestRelease,
