@@ -4,7 +4,7 @@ import { activityWindows, type RepositoryFacet, repositoryFacets, type Repositor
 import type { Page } from '../../../domain/shared/page.ts'
 import { encodeCursor, readCursor } from '../../../domain/shared/cursor.ts'
 import { inBatches } from '../batches.ts'
-import type { DB, NewRepository, Repository } from '../schema.ts'
+import type { DB, NewRepository, Repository, RepositoryListingTable } from '../schema.ts'
 import { type TextQuery, textQuery } from '../search.ts'
 import { publishedSoftware } from './software-store.ts'
 
@@ -48,18 +48,11 @@ export interface FacetValue {
 
 export type RepositoryFacets = Record<RepositoryFacet, FacetValue[]>
 
-/** Below this many matches in names, descriptions and topics, a search is widened (see textMatch). */
+/** Below this many matches in names, descriptions and topics, a search is widened (see listed). */
 const FEW_MATCHES = 100
 
 /** Matches of a search by relevance whose rank is computed, at most (see RepositoryStore.search). */
 const RANKED_MATCHES = 200
-
-/** A search's words, and whether READMEs are read for them (see RepositoryStore.textMatch). */
-interface TextMatch {
-  text: TextQuery
-  /** Names close to the words, and READMEs, are searched too. */
-  widened: boolean
-}
 
 /**
  * The two ways words match a listed repository `l`: in its text, or a name close enough to be a typo.
@@ -72,6 +65,12 @@ function matchConditions(text: TextQuery): { words: RawBuilder<unknown>; plain: 
   const plain = sql<string>`(select ${text.plain})`
   return { words, plain, inText: sql<SqlBool>`l.search @@ ${words}`, nameClose: sql<SqlBool>`l.name_plain % ${plain}` }
 }
+
+/** The listing's columns a list filters, sorts and counts on, of a listed repository `l`: not its words. */
+const LISTED = sql.join(
+  (['id', 'organisation_id', 'source_id', 'name', 'forge', 'language', 'effective_licence', 'licence_authorised', 'publiccode_valid', 'compliance_score', 'pushed_at',
+    'created_on_forge', 'first_seen_at', 'archived', 'is_fork', 'is_template', 'reuse_score', 'stars', 'forks'] as const satisfies readonly (keyof RepositoryListingTable)[]).map((column) => sql.ref(`l.${column}`)),
+)
 
 /** Facet counts kept at most (lists without words; see facets). */
 const FACET_CACHE_SIZE = 200
@@ -107,13 +106,13 @@ export class RepositoryStore {
    * reuse score. An exact name thus always leads, then names, then topics, then descriptions.
    */
   async search(query: RepositoryQuery, window: RepositoryWindow, options: { now?: Date; scope?: RepositoryScope } = {}): Promise<RepositoryResults> {
-    const match = await this.textMatch(query.q)
+    const text = query.q ? textQuery(query.q) : undefined
     const where = this.where(query, options.now ?? new Date(), options.scope)
     const sort = query.sort === 'relevance' && !query.q ? 'reuse' : query.sort
     const cursor = 'cursor' in window ? decodeCursor(window.cursor) : undefined
     const limit = 'cursor' in window ? window.limit : window.pageSize
     const offset = 'cursor' in window ? (cursor?.offset ?? 0) : (window.page - 1) * window.pageSize
-    const { rows, total } = match ? await this.matchingWindow(match, where, sort, cursor, limit, offset) : await this.listWindow(where, sort as Exclude<RepositorySort, 'relevance'>, cursor, limit, offset)
+    const { rows, total } = text ? await this.matchingWindow(text, where, sort, cursor, limit, offset) : await this.listWindow(where, sort as Exclude<RepositorySort, 'relevance'>, cursor, limit, offset)
     const items = rows.slice(0, limit).map(({ sort_key: _key, ...row }) => row)
     let nextCursor: string | null = null
     if ('cursor' in window && rows.length > limit) {
@@ -153,8 +152,8 @@ export class RepositoryStore {
    * A window of a search with words, and its total, in one pass over the matches (kept, narrow, for
    * both): with a word found in thousands of repositories, reading them is most of the cost.
    */
-  private async matchingWindow(match: TextMatch, where: RawBuilder<SqlBool>[], sort: RepositorySort, cursor: Cursor | undefined, limit: number, offset: number): Promise<{ rows: WindowRow[]; total: number }> {
-    const { words, plain } = matchConditions(match.text)
+  private async matchingWindow(text: TextQuery, where: RawBuilder<SqlBool>[], sort: RepositorySort, cursor: Cursor | undefined, limit: number, offset: number): Promise<{ rows: WindowRow[]; total: number }> {
+    const { words, plain } = matchConditions(text)
     let windowRows: RawBuilder<unknown>
     let order: RawBuilder<unknown>
     if (sort === 'relevance') {
@@ -192,7 +191,7 @@ export class RepositoryStore {
     const result = await sql<WindowRow & { total: number }>`
       with matches as materialized (
         select r.id, r.tier, r.reuse_score, ${sort === 'relevance' ? sql`null` : SORT_KEYS[sort].key} as sort_key
-        from ${this.listed(match, sort === 'relevance')}
+        from ${this.listed(text, sort === 'relevance')}
         where ${sql.join(where, sql` and `)}
       ),
       ${windowRows}
@@ -271,7 +270,7 @@ export class RepositoryStore {
       pass as (
         select r.organisation_id, ${sql.join(columns.map((column, i) => sql`${column} as ${sql.ref(`v${i}`)}`))}
           ${sql.join(selected.map((facet) => sql`, ${filters[facet]!} as ${sql.ref(`f_${facet}`)}`), sql``)}
-        from ${this.listed(await this.textMatch(query.q), false)}
+        from ${this.listed(query.q ? textQuery(query.q) : undefined, false)}
         where ${sql.join(conditions, sql` and `)}
       ),
       counts as (
@@ -321,37 +320,30 @@ export class RepositoryStore {
    * The repositories a list reads, as `r` (their listing; gone ones are not in it): all of them, or
    * those the words match, each with the tier of its match as `r.tier` (see search; 0 when `tiered` is
    * false, for counts and facets). Each kind of match is read through its own index and counted once:
-   * the words in the name, topics and description; then, for a search that finds little (see
-   * textMatch), a name close enough to be a typo of the words, else the README.
+   * the words in the name, topics and description; then, for a search that finds little, a name
+   * close enough to be a typo of the words, else the README.
+   *
+   * A search is widened to names and READMEs only when names, descriptions and topics match fewer than
+   * FEW_MATCHES repositories (a condition the database decides once, before reading either). A common
+   * word is in half of all READMEs, a short one close to thousands of names, and the results they would
+   * add would rank after the others anyway while costing a read of most of the table; a rare or
+   * mistyped word, though, is worth finding wherever it is.
    */
-  private listed(match: TextMatch | undefined, tiered: boolean): RawBuilder<unknown> {
-    if (!match) return sql`repository_listing r`
-    const { words, plain, inText, nameClose } = matchConditions(match.text)
+  private listed(text: TextQuery | undefined, tiered: boolean): RawBuilder<unknown> {
+    if (!text) return sql`repository_listing r`
+    const { words, plain, inText, nameClose } = matchConditions(text)
+    const few = sql`(select few from widened)`
     const textTier = sql`case when l.name_plain = ${plain} then ${TIER.exactName} when l.name_words @@ ${words} then ${TIER.name}
       when l.topic_words @@ ${words} then ${TIER.topics} else ${TIER.description} end`
     return sql`(
-      select l.*, ${tiered ? textTier : sql`0`} as tier from repository_listing l where ${inText}
-      ${match.widened ? sql`union all select l.*, ${tiered ? TIER.closeName : 0} from repository_listing l where ${nameClose} and not ${inText}
-      union all select l.*, ${TIER.readme} from repository_listing l
-        where l.id in (select id from repository where readme_search @@ ${words}) and not ${inText} and not ${nameClose}` : sql``}
+      with widened as materialized (
+        select count(*) < ${FEW_MATCHES} as few from (select 1 from repository_listing l where ${inText} limit ${FEW_MATCHES}) found
+      )
+      select ${LISTED}, ${tiered ? textTier : sql`0`} as tier from repository_listing l where ${inText}
+      union all select ${LISTED}, ${tiered ? TIER.closeName : sql`0`} from repository_listing l where ${few} and ${nameClose} and not ${inText}
+      union all select ${LISTED}, ${TIER.readme} from repository_listing l
+        where ${few} and l.id in (select id from repository where readme_search @@ ${words}) and not ${inText} and not ${nameClose}
     ) r`
-  }
-
-  /**
-   * The words of a list, if any, and whether the search is widened to names close enough to be a typo
-   * of them and to READMEs: only when names, descriptions and topics match fewer than FEW_MATCHES
-   * repositories. A common word is in half of all READMEs, a short one close to thousands of names,
-   * and the results they would add would rank after the others anyway while costing a read of most
-   * of the table; a rare or mistyped word, though, is worth finding wherever it is.
-   */
-  private async textMatch(q: string | undefined): Promise<TextMatch | undefined> {
-    if (!q) return undefined
-    const text = textQuery(q)
-    const { inText } = matchConditions(text)
-    const found = await sql<{ n: number }>`
-      select count(*)::int as n from (select 1 from repository_listing l where ${inText} limit ${FEW_MATCHES}) matches
-    `.execute(this.db)
-    return { text, widened: (found.rows[0]?.n ?? 0) < FEW_MATCHES }
   }
 
   /** The SQL conditions of the scope and the filters but the words (see listed), over the listing `r`. */
