@@ -8,10 +8,13 @@
  * by the words' distances), is left to the database (`undefined`).
  */
 
-/** One lexeme's contribution to ts_rank in one document (see calc_rank_or in PostgreSQL's tsrank.c). */
-interface Posting {
-  doc: number
-  term: number
+/**
+ * The documents holding one lexeme, and the lexeme's contribution to ts_rank in each (see
+ * calc_rank_or in PostgreSQL's tsrank.c); typed arrays, as a catalogue holds some hundred thousand.
+ */
+interface Postings {
+  docs: Int32Array
+  terms: Float64Array
 }
 
 export interface IndexedText {
@@ -29,17 +32,20 @@ export const SIMILARITY_THRESHOLD = 0.3
 export type TsQuery = { lexeme: string } | { op: '&' | '|'; left: TsQuery; right: TsQuery }
 
 export class TextIndex {
-  private readonly postings = new Map<string, Posting[]>()
+  private readonly postings = new Map<string, Postings>()
   private readonly trigrams: ReadonlySet<string>[]
 
   constructor(texts: readonly IndexedText[]) {
+    const building = new Map<string, { docs: number[]; terms: number[] }>()
     texts.forEach((text, doc) => {
       for (const [lexeme, positions] of parseTsvector(text.vector)) {
-        let list = this.postings.get(lexeme)
-        if (!list) this.postings.set(lexeme, (list = []))
-        list.push({ doc, term: rankTerm(positions) })
+        let list = building.get(lexeme)
+        if (!list) building.set(lexeme, (list = { docs: [], terms: [] }))
+        list.docs.push(doc)
+        list.terms.push(rankTerm(positions))
       }
     })
+    for (const [lexeme, { docs, terms }] of building) this.postings.set(lexeme, { docs: Int32Array.from(docs), terms: Float64Array.from(terms) })
     this.trigrams = texts.map((text) => trigramsOf(text.plainName))
   }
 
@@ -53,7 +59,10 @@ export class TextIndex {
     // ts_rank counts every query lexeme a document holds, whether the query matches it or only its name is close.
     const sums = new Map<number, number>()
     const lexemes = tree === null ? [] : [...new Set(lexemesOf(tree))]
-    for (const lexeme of lexemes) for (const { doc, term } of this.postings.get(lexeme) ?? []) sums.set(doc, (sums.get(doc) ?? 0) + term)
+    for (const lexeme of lexemes) {
+      const postings = this.postings.get(lexeme)
+      postings?.docs.forEach((doc, i) => sums.set(doc, (sums.get(doc) ?? 0) + postings.terms[i]!))
+    }
     const matched = tree === null ? new Set<number>() : this.matching(tree)
     const wanted = trigramsOf(plain)
     const ranks = new Map<number, number>()
@@ -65,7 +74,7 @@ export class TextIndex {
   }
 
   private matching(tree: TsQuery): Set<number> {
-    if ('lexeme' in tree) return new Set((this.postings.get(tree.lexeme) ?? []).map((posting) => posting.doc))
+    if ('lexeme' in tree) return new Set(this.postings.get(tree.lexeme)?.docs)
     const left = this.matching(tree.left)
     const right = this.matching(tree.right)
     if (tree.op === '|') {
