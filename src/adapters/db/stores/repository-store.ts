@@ -236,9 +236,10 @@ export class RepositoryStore {
    * Every facet's counts in one pass over the rows the words and the scope give: a selected facet's
    * filter does not remove rows, it decides which counts a row adds to (each facet counts the rows of
    * the other facets' filters: one count column per selected facet, one for all the filters). The
-   * pass groups the listing's own columns only, one grouping set per facet, a set told by grouping()'s
-   * bits (0 for the column it groups); the body, its kind and its ministry are all counted from the
-   * body's id, named after the grouping: a few hundred groups to join rather than every match.
+   * pass groups the listing's own columns only (see ColumnFacet), a grouping set told by grouping()'s
+   * bits; the body, its kind and its ministry are all counted from the body's id, named after the
+   * grouping: a few hundred groups to join rather than every match. Only each facet's first values
+   * are sent back.
    */
   private async countFacets(query: RepositoryQuery, now: Date, scope: RepositoryScope | undefined): Promise<RepositoryFacets> {
     const filters = this.facetFilters(query, now)
@@ -256,7 +257,7 @@ export class RepositoryStore {
     const together = COLUMN_FACETS.flatMap((facet, i) => (facet.many ? [] : [i]))
     // grouping()'s arguments are the body's id then each facet's value; a set's rows have every bit set
     // but its columns' (the first argument is the highest bit).
-    const bit = (argument: number) => 1 << COLUMN_FACETS.length - argument
+    const bit = (argument: number) => 1 << (COLUMN_FACETS.length - argument)
     const all = (1 << (COLUMN_FACETS.length + 1)) - 1
     const bodySet = sql.lit(all ^ bit(0))
     const togetherSet = together.reduce((mask, i) => mask ^ bit(i + 1), all)
