@@ -68,6 +68,8 @@ export async function benchRegistry(): Promise<BenchResult[]> {
       return response
     }
     const searchPage = () => `/fr/code?q=${encodeURIComponent(next(words))}`
+    // The machine is shared: timings read with the load they were taken under.
+    results.push({ name: `registry: load average (1 min) before the timings (${mode})`, value: os.loadavg()[0]!, unit: 'load' })
     results.push(...(await percentiles(`registry: search page, words (search + facets + HTML) (${mode})`, 200, () => fetch(searchPage()))))
     results.push(...(await percentiles(`registry: search page, three facets and a sort (${mode})`, 200, () => fetch(`/fr/code?language=${next(languages)}&forge=github&publiccode=absent&sort=stars`))))
     results.push(...(await percentiles(`registry: API search, words and a facet (${mode})`, 200, () => fetch(`/api/v1/repositories?q=${encodeURIComponent(next(words))}&language=${next(languages)}`))))
@@ -80,6 +82,7 @@ export async function benchRegistry(): Promise<BenchResult[]> {
     const full = await fetch('/fr/code?sort=stars')
     results.push({ name: 'registry: full result page with facets, HTML size', value: full.body.length / 1024, unit: 'KB' })
 
+    results.push({ name: `registry: load average (1 min) after the timings (${mode})`, value: os.loadavg()[0]!, unit: 'load' })
     const base = await listen(app)
     const load = await autocannon({
       url: base,
