@@ -34,7 +34,7 @@ export type Role =
 
 export async function openContext(config: Config, role: Role): Promise<Context> {
   const database = await openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir, ...(role === 'command' ? { sharedBuffers: '16MB' } : {}) },
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir, ...(role === 'command' ? { sharedBuffers: '1MB' } : {}) },
   )
   let queue: JobQueue | undefined
   try {

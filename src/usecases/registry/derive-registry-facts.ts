@@ -60,6 +60,8 @@ export async function deriveRegistryFacts(db: Kysely<DB>, options: { now?: Date;
     summary.filesDerived += texts.size
     summary.updated += derived.length
   }
+  // After a crawl's writes, the planner's picture of the tables is out of date (and never drawn on PGlite).
+  if (summary.updated > 0 && !db.isTransaction) await registry.refreshStatistics()
   return summary
 }
 

@@ -53,6 +53,15 @@ export interface DependencyRow {
 export class RegistryStore {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /**
+   * Refreshes the planner's statistics of the registry's tables. PGlite has no autovacuum: without
+   * this its planner believes a table of 50,000 repositories holds a few hundred (it was never
+   * analysed) and reads whole tables where an index would do; on PostgreSQL it only comes before autovacuum.
+   */
+  async refreshStatistics(): Promise<void> {
+    await sql`analyze repository, repository_listing, organisation, source, dependency`.execute(this.db)
+  }
+
   /** Counts, for every repository, the other public bodies publishing a fork of it; answers how many rows changed. */
   async countReuse(): Promise<number> {
     const result = await sql`
