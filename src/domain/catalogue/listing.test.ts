@@ -57,7 +57,7 @@ describe('searchListing', () => {
   })
 
   it('sorts by relevance, users, release (unknown last) and update, ties in name order, and pages', () => {
-    const ranks = new Map([['tableur', 0.5], ['cartes', 0.9], ['agenda', 0.5]])
+    const ranks = new Map([['tableur', 0.5], ['cartes', 0.9], ['agenda', 0.5]].map(([id, rank]) => [listing.places.get(id as string)!, rank as number]))
     expect(search({ ranks, sort: 'relevance' }).ids).toEqual(['cartes', 'agenda', 'tableur'])
     expect(search({ sort: 'users' }).ids).toEqual(['agenda', 'cartes', 'tableur', 'ancien', 'serveur'])
     expect(search({ sort: 'release' }).ids).toEqual(['agenda', 'tableur', 'serveur', 'ancien', 'cartes'])

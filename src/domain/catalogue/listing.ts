@@ -26,6 +26,8 @@ export interface Listing {
   values: readonly (readonly string[])[]
   /** Per facet: each value's code. */
   codes: readonly ReadonlyMap<string, number>[]
+  /** Each software's place in `software`, by id. */
+  places: ReadonlyMap<string, number>
 }
 
 export interface ListedSoftware {
@@ -37,7 +39,7 @@ export interface ListedSoftware {
   popularity: number
   /** 'YYYY-MM-DD', or '' when unknown (sorted last). */
   latestRelease: string
-  /** The software's place in name order; breaks every other sort's ties. */
+  /** The software's place in the listing (name order); breaks every other sort's ties. */
   nameOrder: number
 }
 
@@ -104,7 +106,7 @@ export function buildListing(rows: readonly ListingRow[]): Listing {
       nameOrder,
     }
   })
-  return { software, values, codes }
+  return { software, values, codes, places: new Map(software.map((each) => [each.id, each.nameOrder])) }
 }
 
 export interface ListingQuery {
@@ -113,8 +115,8 @@ export interface ListingQuery {
   sort: CatalogueSort
   page: number
   pageSize: number
-  /** With text: the matched software and their relevance; the others are left out. */
-  ranks?: ReadonlyMap<string, number> | undefined
+  /** With text: the matched software, by place in the listing, and their relevance; the others are left out. */
+  ranks?: ReadonlyMap<number, number> | undefined
   /** The software the agent's organisation uses: counted, and kept alone when `onlyUsed`. */
   used?: ReadonlySet<string> | undefined
   onlyUsed?: boolean | undefined
@@ -132,11 +134,11 @@ export interface ListingAnswer {
 
 type Comparator = (a: ListedSoftware, b: ListedSoftware) => number
 
-function comparator(sort: CatalogueSort, ranks: ReadonlyMap<string, number> | undefined): Comparator {
+function comparator(sort: CatalogueSort, ranks: ReadonlyMap<number, number> | undefined): Comparator {
   const byName: Comparator = (a, b) => a.nameOrder - b.nameOrder
   switch (sort) {
     case 'name': return byName
-    case 'relevance': return (a, b) => (ranks?.get(b.id) ?? 0) - (ranks?.get(a.id) ?? 0) || byName(a, b)
+    case 'relevance': return (a, b) => (ranks?.get(b.nameOrder) ?? 0) - (ranks?.get(a.nameOrder) ?? 0) || byName(a, b)
     case 'updated': return (a, b) => b.updatedAt - a.updatedAt || byName(a, b)
     case 'users': return (a, b) => b.popularity - a.popularity || byName(a, b)
     // Latest first, unknown last.
@@ -174,7 +176,7 @@ export function searchListing(listing: Listing, query: ListingQuery): ListingAns
   const kept: ListedSoftware[] = []
   let usedCount = 0
   for (const software of listing.software) {
-    if (query.ranks && !query.ranks.has(software.id)) continue
+    if (query.ranks && !query.ranks.has(software.nameOrder)) continue
     const isUsed = query.used?.has(software.id) ?? false
     if (query.onlyUsed && !isUsed) continue
     let failed = -1

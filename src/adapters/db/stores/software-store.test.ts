@@ -83,6 +83,11 @@ describe('SoftwareStore: facets', () => {
     expect(all.market).toEqual([{ value: 'yes', count: 1 }, { value: 'no', count: 4 }])
   })
 
+  it('answers phrases and exclusions too (read by the database)', async () => {
+    expect(names((await search({ q: '"tableur libre"', page: 1, pageSize: 20 })).items)).toEqual(['Tableur Libre'])
+    expect(names((await search({ q: 'partagé -tableur', page: 1, pageSize: 20 })).items)).toEqual(['Agenda'])
+  })
+
   it('counts only what the text matches', async () => {
     const counts = await facetsOf({ q: 'agenda' })
     expect(counts.status).toEqual([{ value: 'observation', count: 1 }])

@@ -119,15 +119,12 @@ export class SoftwareStore {
     const q = request.q?.trim()
     const sort = effectiveSort({ q, sort: request.sort })
     const organisation = request.organisation?.trim()
-    const [catalogue, words, used] = await Promise.all([
-      this.catalogue(),
-      q ? this.lexemes(q) : undefined,
-      organisation ? this.usedBy(organisation) : undefined,
-    ])
-    let ranks: Map<string, number> | undefined
-    if (q && words) {
-      const byDoc = catalogue.text.search(words.query, words.plain)
-      ranks = byDoc ? new Map([...byDoc].map(([doc, rank]) => [catalogue.listing.software[doc]!.id, rank])) : await this.textRanks(q)
+    const [{ catalogue, words }, used] = await Promise.all([this.catalogue(q), organisation ? this.usedBy(organisation) : undefined])
+    let ranks: Map<number, number> | undefined
+    if (q) {
+      // The text index's documents are in the listing's order.
+      ranks = words && catalogue.text.search(words.query, words.plain)
+      if (!ranks) ranks = new Map([...(await this.textRanks(q))].flatMap(([id, rank]) => (catalogue.listing.places.has(id) ? [[catalogue.listing.places.get(id)!, rank]] : [])))
     }
     const answer = searchListing(catalogue.listing, {
       filters: request.filters ?? {},
@@ -150,10 +147,16 @@ export class SoftwareStore {
    * the software (migration 0019's counter, read at each search: one tiny row), reloaded once when one
    * does, however many searches wait for it.
    */
-  private async catalogue(): Promise<KeptCatalogue> {
-    const { rows } = await sql<{ version: string }>`select version::text as version from software_listing_version`.execute(this.db)
+  private async catalogue(q: string | undefined): Promise<{ catalogue: KeptCatalogue; words?: { query: string; plain: string } }> {
+    // With text, the same round trip reads the query as the database stems it (see TextIndex).
+    const text = q ? textQuery(q) : undefined
+    const { rows } = await sql<{ version: string; query: string | null; plain: string | null }>`
+      select version::text as version, ${text ? sql`(${text.query})::text` : sql`null`} as query, ${text ? text.plain : sql`null`} as plain
+      from software_listing_version
+    `.execute(this.db)
+    const words = rows[0]?.query != null && rows[0].plain != null ? { query: rows[0].query, plain: rows[0].plain } : undefined
     const version = BigInt(rows[0]?.version ?? 0)
-    if (this.kept && this.kept.version === version) return this.kept.catalogue
+    if (this.kept && this.kept.version === version) return { catalogue: this.kept.catalogue, ...(words ? { words } : {}) }
     if (this.loading?.version !== version) {
       const promise = this.loadCatalogue().then((catalogue) => {
         // An older load finishing last must not replace a newer catalogue.
@@ -167,7 +170,7 @@ export class SoftwareStore {
         () => this.loading === loading && (this.loading = undefined),
       )
     }
-    return await this.loading!.promise
+    return { catalogue: await this.loading!.promise, ...(words ? { words } : {}) }
   }
 
   private async loadCatalogue(): Promise<KeptCatalogue> {
@@ -185,13 +188,6 @@ export class SoftwareStore {
     `.execute(this.db)
     const found = rows[0]?.listing ?? []
     return { listing: buildListing(found), text: new TextIndex(found) }
-  }
-
-  /** The text as the database reads it: the tsquery of its words in the three configurations, and unaccented. */
-  private async lexemes(q: string): Promise<{ query: string; plain: string }> {
-    const text = textQuery(q)
-    const { rows } = await sql<{ query: string; plain: string }>`select (${text.query})::text as query, ${text.plain} as plain`.execute(this.db)
-    return rows[0]!
   }
 
   /**
