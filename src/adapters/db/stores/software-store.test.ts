@@ -85,7 +85,7 @@ describe('SoftwareStore: facets', () => {
 
   it('answers phrases and exclusions too (read by the database)', async () => {
     expect(names((await search({ q: '"tableur libre"', page: 1, pageSize: 20 })).items)).toEqual(['Tableur Libre'])
-    expect(names((await search({ q: 'partagé -tableur', page: 1, pageSize: 20 })).items)).toEqual(['Agenda'])
+    expect(names((await search({ q: 'cartographie -web', page: 1, pageSize: 20 })).items)).toEqual(['Cartes'])
   })
 
   it('counts only what the text matches', async () => {
