@@ -8,6 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify'
 import { sql } from 'kysely'
+import { servingRequest } from '../adapters/db/pglite-pool.ts'
 import type { Context } from '../context.ts'
 import { version } from '../version.ts'
 import { ApiError, errorBody } from './api/api-error.ts'
@@ -73,6 +74,9 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
     const [title, body] = status >= 500 ? (['error.server.title', 'error.server.body'] as const) : (['error.badRequest.title', 'error.notFound.body'] as const)
     return sendPage(reply, <TextPage page={page} section="other" title={title} body={body} />, status)
   })
+
+  // On PGlite, statements are served in the order their requests arrived (see PGlitePool.connect).
+  app.addHook('onRequest', (_request, _reply, done) => servingRequest(Date.now(), done))
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { PGlite, Results } from '@electric-sql/pglite'
 
 /**
@@ -18,31 +19,73 @@ export interface PoolClient {
   release(): void
 }
 
+/**
+ * When the work a statement serves began: a web request's arrival (see `servingRequest`), else the
+ * statement's own call. The session goes to the earliest waiting work first.
+ */
+const workStarted = new AsyncLocalStorage<number>()
+
+/** Runs `work` (a web request's handling) as work that began at `at`, for the pool's order. */
+export function servingRequest<T>(at: number, work: () => T): T {
+  return workStarted.run(at, work)
+}
+
+interface Waiting {
+  at: number
+  order: number
+  grant: () => void
+}
+
 export class PGlitePool {
   readonly #db: PGlite
-  #tail: Promise<void> = Promise.resolve()
+  #busy = false
+  /** In the order the session is handed: earliest work first, then first asked. */
+  readonly #waiting: Waiting[] = []
+  #asked = 0
+  #idle: (() => void)[] = []
   #ended = false
 
   constructor(db: PGlite) {
     this.#db = db
   }
 
+  /**
+   * One session, many callers: a web process on PGlite serves its requests one statement at a time.
+   * Handing the session over in the order requests arrived, rather than statements, finishes each
+   * request before later ones (a request makes several statements, one after another: in plain
+   * arrival order each of them would wait behind every request that arrived meanwhile, and under load
+   * some requests would wait far longer than others). Between statements the event loop runs, so that
+   * arriving requests are read and take their place.
+   */
   async connect(): Promise<PoolClient> {
     if (this.#ended) throw new Error('The database pool has been closed.')
-    let release!: () => void
-    const released = new Promise<void>((resolve) => (release = resolve))
-    const previous = this.#tail
-    this.#tail = previous.then(() => released)
-    await previous
+    if (this.#busy) {
+      await new Promise<void>((grant) => {
+        const waiting = { at: workStarted.getStore() ?? Date.now(), order: this.#asked++, grant }
+        const before = this.#waiting.findIndex((other) => other.at > waiting.at)
+        this.#waiting.splice(before < 0 ? this.#waiting.length : before, 0, waiting)
+      })
+    }
+    this.#busy = true
     let done = false
     return {
       query: <R>(text: string, values?: readonly unknown[]) => runQuery<R>(this.#db, text, values),
       release: () => {
         if (done) return
         done = true
-        release()
+        this.#handOver()
       },
     }
+  }
+
+  #handOver(): void {
+    const next = this.#waiting.shift()
+    if (next) {
+      setImmediate(next.grant)
+      return
+    }
+    this.#busy = false
+    for (const resolve of this.#idle.splice(0)) resolve()
   }
 
   /** One statement (or, without values, a script) on a client of its own, as `pg.Pool#query`. */
@@ -58,7 +101,7 @@ export class PGlitePool {
   /** Waits for the clients in use, then refuses new ones. The PGlite instance is closed by its owner. */
   async end(): Promise<void> {
     this.#ended = true
-    await this.#tail
+    if (this.#busy) await new Promise<void>((resolve) => this.#idle.push(resolve))
   }
 }
 
