@@ -35,11 +35,3 @@ export function matchesText(search: Expression<unknown>, plainName: Expression<s
 export function relevance(search: Expression<unknown>, plainName: Expression<string>, q: TextQuery): RawBuilder<number> {
   return sql<number>`(ts_rank(${search}, ${q.query}) + similarity(${plainName}, ${q.plain}))`
 }
-
-/**
- * The total of a page read with `count(*) over ()`: from its rows, or — past the last page, where the
- * window count is lost with the rows — counted apart, for the pager.
- */
-export async function pageTotal(rows: { total_count: number }[], page: number, count: () => Promise<number>): Promise<number> {
-  return rows[0]?.total_count ?? (page > 1 ? await count() : 0)
-}

@@ -27,7 +27,7 @@ export interface IndexedText {
 /** ts_rank's default weights of D, C, B and A positions. */
 const WEIGHTS: Record<string, number> = { D: 0.1, C: 0.2, B: 0.4, A: 1 }
 /** pg_trgm's default `pg_trgm.similarity_threshold`. */
-export const SIMILARITY_THRESHOLD = 0.3
+const SIMILARITY_THRESHOLD = 0.3
 
 export type TsQuery = { lexeme: string } | { op: '&' | '|'; left: TsQuery; right: TsQuery }
 
