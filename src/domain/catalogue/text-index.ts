@@ -57,19 +57,26 @@ export class TextIndex {
     const tree = parseTsquery(query)
     if (tree === undefined || (tree !== null && 'op' in tree && tree.op === '&')) return undefined
     // ts_rank counts every query lexeme a document holds, whether the query matches it or only its name is close.
-    const sums = new Map<number, number>()
+    const count = this.trigrams.length
+    const sums = new Float64Array(count)
+    const holds = new Uint8Array(count)
     const lexemes = tree === null ? [] : [...new Set(lexemesOf(tree))]
     for (const lexeme of lexemes) {
       const postings = this.postings.get(lexeme)
-      postings?.docs.forEach((doc, i) => sums.set(doc, (sums.get(doc) ?? 0) + postings.terms[i]!))
+      if (!postings) continue
+      for (let i = 0; i < postings.docs.length; i++) {
+        sums[postings.docs[i]!]! += postings.terms[i]!
+        holds[postings.docs[i]!] = 1
+      }
     }
-    const matched = tree === null ? new Set<number>() : this.matching(tree)
+    // A query of ORs matches what holds any of its lexemes; one with ANDs is evaluated.
+    const matched = tree !== null && hasAnd(tree) ? this.matching(tree) : undefined
     const wanted = trigramsOf(plain)
     const ranks = new Map<number, number>()
-    this.trigrams.forEach((trigrams, doc) => {
-      const similar = similarity(wanted, trigrams)
-      if (matched.has(doc) || similar >= SIMILARITY_THRESHOLD) ranks.set(doc, (lexemes.length ? (sums.get(doc) ?? 0) / lexemes.length : 0) + similar)
-    })
+    for (let doc = 0; doc < count; doc++) {
+      const similar = similarity(wanted, this.trigrams[doc]!)
+      if ((matched ? matched.has(doc) : holds[doc] === 1) || similar >= SIMILARITY_THRESHOLD) ranks.set(doc, (lexemes.length ? sums[doc]! / lexemes.length : 0) + similar)
+    }
     return ranks
   }
 
@@ -84,6 +91,8 @@ export class TextIndex {
     return new Set([...left].filter((doc) => right.has(doc)))
   }
 }
+
+const hasAnd = (tree: TsQuery): boolean => 'op' in tree && (tree.op === '&' || hasAnd(tree.left) || hasAnd(tree.right))
 
 function lexemesOf(tree: TsQuery): string[] {
   return 'lexeme' in tree ? [tree.lexeme] : [...lexemesOf(tree.left), ...lexemesOf(tree.right)]
