@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { markedManual, mayEnrich, planEnrichment, readFieldSources, sourceOf } from './provenance.ts'
+import { markedAs, mayEnrich, planEnrichment, readFieldSources, sourceOf } from './provenance.ts'
 
 const added = { sill_id: null }
 const fromSill = { sill_id: '42' }
@@ -51,6 +51,6 @@ describe('provenance', () => {
     expect(readFieldSources({ website: 'wikidata', licence: 'somewhere', name: 'manual', logo_url: 3 })).toEqual({ website: 'wikidata' })
     expect(readFieldSources(['x'])).toEqual({})
     expect(readFieldSources(null)).toEqual({})
-    expect(markedManual({ website: 'wikidata', licence: 'registry' }, ['website'])).toEqual({ website: 'manual', licence: 'registry' })
+    expect(markedAs({ website: 'wikidata', licence: 'registry' }, ['website'], 'manual')).toEqual({ website: 'manual', licence: 'registry' })
   })
 })

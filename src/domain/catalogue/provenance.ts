@@ -96,9 +96,12 @@ export function planEnrichment(
   return { changes, sources, kept }
 }
 
-/** The sources after a person set `fields` (add and edit forms): protected from enrichments from now on. */
-export function markedManual(storedSources: unknown, fields: readonly EnrichableField[]): FieldSources {
+/**
+ * The sources after `source` set `fields`: a person (add and edit forms, 'manual': protected from
+ * enrichments from now on), or the SILL's import.
+ */
+export function markedAs(storedSources: unknown, fields: readonly EnrichableField[], source: FieldSource): FieldSources {
   const sources = readFieldSources(storedSources)
-  for (const field of fields) sources[field] = 'manual'
+  for (const field of fields) sources[field] = source
   return sources
 }

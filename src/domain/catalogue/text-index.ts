@@ -119,13 +119,16 @@ function rankTerm(weights: readonly string[]): number {
   return (heaviest + sum - heaviest / ((at + 1) * (at + 1))) / 1.64493406685
 }
 
+/** A lexeme as written between quotes in a tsvector or tsquery: quotes and backslashes doubled. */
+const unquoted = (text: string) => text.replaceAll("''", "'").replaceAll('\\\\', '\\')
+
 /** `'lexeme':1A,5C 'other':2` → each lexeme's position weights, in position order. */
 export function parseTsvector(text: string): Map<string, string[]> {
   const lexemes = new Map<string, string[]>()
   const entry = /'((?:[^']|'')*)'(?::([0-9A-D,]+))?/g
   for (const [, quoted, positions] of text.matchAll(entry)) {
     const weights = positions ? positions.split(',').map((position) => /[A-D]$/.exec(position)?.[0] ?? 'D') : []
-    lexemes.set(quoted!.replaceAll("''", "'").replaceAll('\\\\', '\\'), weights)
+    lexemes.set(unquoted(quoted!), weights)
   }
   return lexemes
 }
@@ -146,7 +149,7 @@ export function parseTsquery(text: string): TsQuery | null | undefined {
       const inner = or()
       return tokens[i++]?.[0] === ')' ? inner : undefined
     }
-    return token[1] === undefined ? undefined : { lexeme: token[1].replaceAll("''", "'").replaceAll('\\\\', '\\') }
+    return token[1] === undefined ? undefined : { lexeme: unquoted(token[1]) }
   }
   const binary = (op: '&' | '|', operand: () => TsQuery | undefined) => (): TsQuery | undefined => {
     let left = operand()

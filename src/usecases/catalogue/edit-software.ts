@@ -1,7 +1,7 @@
 import type { Stores } from '../../adapters/db/stores/index.ts'
 import type { SoftwareRecord } from '../../adapters/db/stores/software-store.ts'
 import { type AttributeError, readAttributeValues } from '../../domain/catalogue/custom-attributes.ts'
-import { type EnrichableField, enrichableFields, markedManual } from '../../domain/catalogue/provenance.ts'
+import { type EnrichableField, enrichableFields, markedAs } from '../../domain/catalogue/provenance.ts'
 import { readSoftwareForm, type SoftwareFields, type SoftwareFormErrors, type SoftwareFormValues } from '../../domain/catalogue/moderation.ts'
 
 export type EditSoftwareResult =
@@ -37,7 +37,7 @@ export async function editSoftware(
   const changed = (Object.keys(read.fields) as (keyof SoftwareFields)[]).filter((key) => JSON.stringify(read.fields[key]) !== JSON.stringify(current[key]))
   // What a person changed is theirs from now on: no enrichment overwrites it.
   const setByHand = enrichableFields.filter((field: EnrichableField) => (changed as string[]).includes(field))
-  const saved = await stores.catalogueAdmin.edit(softwareId, formVersion, read.fields, attributes.values, markedManual(current.field_sources, setByHand))
+  const saved = await stores.catalogueAdmin.edit(softwareId, formVersion, read.fields, attributes.values, markedAs(current.field_sources, setByHand, 'manual'))
   if (!saved) {
     const now = await stores.catalogueAdmin.byId(softwareId)
     return now ? { stale: now } : 'notFound'

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB, NewSoftware, SoftwareTable } from '../../adapters/db/schema.ts'
-import { type EnrichableField, enrichableFields, type FieldSources, readFieldSources } from '../../domain/catalogue/provenance.ts'
+import { type EnrichableField, enrichableFields, markedAs, readFieldSources } from '../../domain/catalogue/provenance.ts'
 import { readSill, type SillChange, type SillEntry, type SillFormat, type SillProblem } from '../../domain/catalogue/sill-legacy.ts'
 
 export interface ImportSillResult {
@@ -162,10 +162,8 @@ const READ_AS_IS = (['id', 'slug', 'sill_id', 'wikidata_id', 'parent_id', 'is_de
 )
 
 /** The field sources once the import has written `fields`: the SILL's where it gave a value. */
-function sillSources(stored: FieldSources, fields: Record<string, unknown>): FieldSources {
-  const sources = { ...stored }
-  for (const field of enrichableFields) if (field in fields && fields[field] !== null) sources[field] = 'sill'
-  return sources
+function sillSources(stored: unknown, fields: Record<string, unknown>) {
+  return markedAs(stored, enrichableFields.filter((field) => field in fields && fields[field] !== null), 'sill')
 }
 
 function differs(current: unknown, wanted: unknown): boolean {
