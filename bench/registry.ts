@@ -79,6 +79,12 @@ export async function benchRegistry(): Promise<BenchResult[]> {
     results.push(...(await percentiles(`registry: facets alone, words and a facet (${mode})`, 100, () => stores.repositories.facets({ q: next(words), language: [next(languages)], sort: 'relevance' }))))
     results.push(...(await percentiles(`registry: repository page (${mode})`, 200, () => fetch(repositoryPath(world, next(someRepositories))))))
     results.push(...(await percentiles(`registry: statistics page (${mode})`, 30, () => fetch('/fr/code/statistics'))))
+    // Each web process keeps the listing for its searches: the first search after a write reads it again.
+    const firstBody = await database.db.selectFrom('organisation').select('id').limit(1).executeTakeFirstOrThrow()
+    results.push(...(await percentiles(`registry: search page right after a write, listing read again (${mode})`, 10, async () => {
+      await database.db.updateTable('organisation').set({ updated_at: new Date() }).where('id', '=', firstBody.id).execute()
+      return await fetch(searchPage())
+    })))
     const full = await fetch('/fr/code?sort=stars')
     results.push({ name: 'registry: full result page with facets, HTML size', value: full.body.length / 1024, unit: 'KB' })
 

@@ -7,6 +7,8 @@ import { recordHeartbeat } from './usecases/system/record-heartbeat.ts'
 /** Every background job Socle runs, by queue name. Later features add their queues here. */
 export const QUEUES = {
   heartbeat: 'system.heartbeat',
+  /** Vacuums and analyses the embedded database (PGlite has no autovacuum); scheduled nightly by its workers. */
+  vacuum: 'system.vacuum',
   /** One job per source: pg-boss hands each to one worker, so no repository is fetched twice in a pass. */
   crawlSource: 'registry.crawl-source',
   /** Enqueues a crawl of every source; scheduled by `socle crawl --schedule`. */
@@ -25,6 +27,9 @@ export const queueNames = Object.values(QUEUES) as [QueueName, ...QueueName[]]
 export async function startWorkers(queue: JobQueue, context: Pick<Context, 'config' | 'database' | 'stores' | 'forges'>): Promise<void> {
   const worker = `${os.hostname()}:${process.pid}`
   await queue.work(QUEUES.heartbeat, (job) => recordHeartbeat(context.database.db, { id: job.id, queue: QUEUES.heartbeat }, worker))
+  await queue.work(QUEUES.vacuum, async () => void (await context.database.executeSql('vacuum (analyze)')))
+  // A server vacuums itself; PGlite's dead rows and planner statistics wait for this (at night, UTC).
+  if (context.database.kind === 'pglite') await queue.schedule(QUEUES.vacuum, '15 3 * * *', {})
   const requestsSent = () => Object.values(context.forges.requestCounts()).reduce((a, b) => a + b, 0)
   await queue.work(QUEUES.crawlSource, async (job) => {
     const { sourceId, full, passId } = job.data as CrawlSourceJob

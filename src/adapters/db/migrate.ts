@@ -18,6 +18,7 @@ import * as repositoryListingVersion from './migrations/0017-repository-listing-
 import * as repositoryListingRanks from './migrations/0018-repository-listing-ranks.ts'
 import * as catalogueListing from './migrations/0019-catalogue-listing.ts'
 import * as rateEvents from './migrations/0020-rate-events.ts'
+import * as registryListingVersion from './migrations/0021-registry-listing-version.ts'
 
 /** Every migration, in order. Forward-only: a released migration is never edited, a new one is added. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0018-repository-listing-ranks': repositoryListingRanks,
   '0019-catalogue-listing': catalogueListing,
   '0020-rate-events': rateEvents,
+  '0021-registry-listing-version': registryListingVersion,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -33,6 +33,15 @@ it('records heartbeats through the registered workers', async () => {
   expect(row.worker).toContain(String(process.pid))
 })
 
+it('vacuums and analyses the database', async () => {
+  await context.database.executeSql('create table vacuumed (n int); insert into vacuumed select generate_series(1, 100); delete from vacuumed where n > 50')
+  const id = await context.queue!.enqueue(QUEUES.vacuum, {})
+  await waitFor(async () => (await context.queue!.pending(QUEUES.vacuum)) === 0, 30_000, 'vacuum done')
+  const job = await context.database.executeSql<{ state: string }>(`select state::text from pgboss.job where id = '${id}'`)
+  expect(job.rows[0]?.state).toBe('completed')
+  const stats = await context.database.executeSql<{ live: number; dead: number }>("select n_live_tup::int as live, n_dead_tup::int as dead from pg_stat_user_tables where relname = 'vacuumed'")
+  expect(stats.rows[0]).toEqual({ live: 50, dead: 0 })
+})
 
 it('fails a failing job alone and completes the rest of its batch', async () => {
   const queue = context.queue!

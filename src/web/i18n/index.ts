@@ -37,10 +37,27 @@ export function preferredLocale(cookie: string | undefined, acceptLanguage: stri
   return 'fr'
 }
 
+// Formatters are made once per locale: making one costs far more than formatting (a result page formats hundreds of numbers).
+const formats = <T>(make: (tag: string) => T): Record<Locale, T> => ({ fr: make('fr-FR'), en: make('en-GB') })
+const dateFormats = formats((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'Europe/Paris' }))
+const dateTimeFormats = formats((tag) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }))
+const numberFormats = formats((tag) => new Intl.NumberFormat(tag))
+const percentFormats = formats((tag) => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }))
+
 export function formatDate(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date)
+  return dateFormats[locale].format(date)
+}
+
+/** Date and time in Paris, to the minute. */
+export function formatDateTime(locale: Locale, date: Date): string {
+  return dateTimeFormats[locale].format(date)
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB').format(value)
+  return numberFormats[locale].format(value)
+}
+
+/** A fraction as a percentage, to a tenth. */
+export function formatPercent(locale: Locale, fraction: number): string {
+  return percentFormats[locale].format(fraction)
 }

@@ -1,4 +1,5 @@
-import type { RepositoryFacets, RepositoryResults } from '../../adapters/db/stores/repository-store.ts'
+import type { RepositoryResults } from '../../adapters/db/stores/repository-store.ts'
+import type { RepositoryFacets } from '../../domain/registry/listing.ts'
 import {
   type RepositoryFacet, repositoryFacets, type RepositoryQuery, repositoryQueryParams, repositorySorts, toggleFilter,
 } from '../../domain/registry/repository-query.ts'

@@ -7,6 +7,11 @@ import { inBatches } from '../batches.ts'
 import type { DB, NewRepository, Repository, RepositoryListingTable } from '../schema.ts'
 import { type TextQuery, textQuery } from '../search.ts'
 import { publishedSoftware } from './software-store.ts'
+import { currentVersion, KeptCopy } from '../kept-copy.ts'
+import { andAtTop, parseTsquery } from '../../../domain/shared/text-index.ts'
+import {
+  FACET_VALUES, type ListedRepositoryRow, matchTiers, RANKED_MATCHES, RegistryListing, type RepositoryFacets, type RepositoryScope, type FacetValue, type TextMatch, type WidenedMatch,
+} from '../../../domain/registry/listing.ts'
 
 /** The columns a list of repositories shows (cards, exports): everything but the files' text. */
 const SUMMARY_COLUMNS = [
@@ -29,9 +34,6 @@ export type RepositoryRecord = RepositorySummary & {
 /** A repository with everything the crawl and the registry know of it: its page. */
 export type RepositoryDetail = Omit<Repository, 'search' | 'readme_search'> & { organisation_slug: string | null; organisation_name: string | null }
 
-/** Which repositories a list covers, besides the user's filters: a body's page, an account's page. */
-export type RepositoryScope = { organisationIds: readonly string[] } | { sourceId: string }
-
 /** Pages for people (offset), or a cursor for programs (stable while rows are added). */
 export type RepositoryWindow = { page: number; pageSize: number } | { cursor: string | undefined; limit: number }
 
@@ -40,19 +42,11 @@ export interface RepositoryResults extends Page<RepositoryRecord> {
   nextCursor: string | null
 }
 
-export interface FacetValue {
-  value: string
-  label: string | null
-  count: number
-}
-
-export type RepositoryFacets = Record<RepositoryFacet, FacetValue[]>
+/** Searches whose matches beyond the listed text are kept (see widenedMatches). */
+const WIDENINGS_KEPT = 8
 
 /** Below this many matches in names, descriptions and topics, a search is widened (see listed). */
 const FEW_MATCHES = 100
-
-/** Matches of a search by relevance whose rank is computed, at most (see RepositoryStore.search). */
-const RANKED_MATCHES = 200
 
 /**
  * The two ways words match a listed repository `l`: in its text, or a name close enough to be a typo.
@@ -60,10 +54,16 @@ const RANKED_MATCHES = 200
  * word, which is what a word found in a quarter of the rows needs too (its statistics would have it
  * read and match every row of the table instead, some five times slower).
  */
-function matchConditions(text: TextQuery): { words: RawBuilder<unknown>; plain: RawBuilder<string>; inText: RawBuilder<SqlBool>; nameClose: RawBuilder<SqlBool> } {
+function matchConditions(text: TextQuery): { words: RawBuilder<unknown>; plain: RawBuilder<string>; inText: RawBuilder<SqlBool>; nameClose: RawBuilder<SqlBool>; inReadme: RawBuilder<SqlBool> } {
   const words = sql`(select ${text.query})`
   const plain = sql<string>`(select ${text.plain})`
-  return { words, plain, inText: sql<SqlBool>`l.search @@ ${words}`, nameClose: sql<SqlBool>`l.name_plain % ${plain}` }
+  return {
+    words,
+    plain,
+    inText: sql<SqlBool>`l.search @@ ${words}`,
+    nameClose: sql<SqlBool>`l.name_plain % ${plain}`,
+    inReadme: sql<SqlBool>`l.id in (select id from repository where readme_search @@ ${words})`,
+  }
 }
 
 /** The listing's columns a list filters, sorts and counts on, of a listed repository `l`: not its words. */
@@ -71,12 +71,6 @@ const LISTED = sql.join(
   (['id', 'organisation_id', 'source_id', 'name', 'forge', 'language', 'effective_licence', 'licence_authorised', 'publiccode_valid', 'compliance_score', 'pushed_at',
     'created_on_forge', 'first_seen_at', 'archived', 'is_fork', 'is_template', 'reuse_score', 'stars', 'forks'] as const satisfies readonly (keyof RepositoryListingTable)[]).map((column) => sql.ref(`l.${column}`)),
 )
-
-/** Facet counts kept at most (lists without words; see facets). */
-const FACET_CACHE_SIZE = 200
-
-/** Values listed at most per facet (the selected ones are always listed). */
-const FACET_VALUES = 30
 
 /** The sorts, as an SQL key (with the row's id to break ties) and a direction. */
 const SORT_KEYS: Record<Exclude<RepositorySort, 'relevance'>, { key: RawBuilder<unknown>; direction: 'desc' | 'asc' }> = {
@@ -90,9 +84,18 @@ const SORT_KEYS: Record<Exclude<RepositorySort, 'relevance'>, { key: RawBuilder<
 
 /** Repositories published by public bodies, as crawled from the forges: search, facets, pages. */
 export class RepositoryStore {
-  private readonly facetCache = new Map<string, { version: string; facets: RepositoryFacets }>()
+  /** The listing and the bodies, kept in this process for facets and common words (see kept). */
+  private readonly listing = new KeptCopy(() => this.loadListing())
+  private readonly widenings = new Map<string, Promise<WidenedMatch[]>>()
 
-  constructor(private readonly db: Kysely<DB>) {}
+  /**
+   * `keptListing: false` answers everything from the database's statements: the kept listing's
+   * answers are tested against them.
+   */
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly options: { keptListing: boolean } = { keptListing: true },
+  ) {}
 
   /**
    * One window of the repositories matching a query.
@@ -112,6 +115,15 @@ export class RepositoryStore {
     const cursor = 'cursor' in window ? decodeCursor(window.cursor) : undefined
     const limit = 'cursor' in window ? window.limit : window.pageSize
     const offset = 'cursor' in window ? (cursor?.offset ?? 0) : (window.page - 1) * window.pageSize
+    if (sort === 'relevance' && this.options.keptListing) {
+      const { listing, match, plain } = await this.kept(query.q)
+      if (listing && match && plain !== undefined && !andAtTop(match.tree)) {
+        const { ids, total } = listing.byRelevance(match, plain, query, options.now ?? new Date(), options.scope, { offset, limit })
+        const rows = await this.byIds(ids.slice(0, limit))
+        const nextCursor = 'cursor' in window && ids.length > limit ? encodeCursor({ offset: offset + limit }) : null
+        return { items: rows, total, page: 'cursor' in window ? 1 : window.page, pageSize: limit, nextCursor }
+      }
+    }
     const { rows, total } = text ? await this.matchingWindow(text, where, sort, cursor, limit, offset) : await this.listWindow(where, sort as Exclude<RepositorySort, 'relevance'>, cursor, limit, offset)
     const items = rows.slice(0, limit).map(({ sort_key: _key, ...row }) => row)
     let nextCursor: string | null = null
@@ -161,16 +173,16 @@ export class RepositoryStore {
       const beyond = offset + limit + 1 > RANKED_MATCHES
       windowRows = sql`
         ranked as (
-          select c.id, case
+          select c.id, c.tier, c.reuse_score, case
             when c.tier >= ${TIER.description} then ts_rank(l.search, ${words}) + case when c.tier = ${TIER.exactName} then 1 else 0 end
             when c.tier = ${TIER.closeName} then similarity(l.name_plain, ${plain})
             else 0 end as sort_key
-          from (select id, tier from matches order by tier desc, reuse_score desc, id desc limit ${RANKED_MATCHES}) c
+          from (select id, tier, reuse_score from matches order by tier desc, reuse_score desc, id desc limit ${RANKED_MATCHES}) c
           join repository_listing l on l.id = c.id
         ),
         window_rows as (
           select * from (
-            select id, sort_key, 0 as part, 0 as tier, 0 as reuse_score from ranked
+            select id, sort_key, 0 as part, tier, reuse_score from ranked
             ${beyond ? sql`union all select m.id, 0, 1, m.tier, m.reuse_score from matches m where m.id not in (select id from ranked)` : sql``}
           ) candidates
           order by part, sort_key desc, tier desc, reuse_score desc, id desc
@@ -210,26 +222,87 @@ export class RepositoryStore {
    */
   async facets(query: RepositoryQuery, options: { now?: Date; scope?: RepositoryScope } = {}): Promise<RepositoryFacets> {
     const now = options.now ?? new Date()
-    if (query.q) return await this.countFacets(query, now, options.scope)
-    // Lists without words — the registry's first page, a body's page, a few facets ticked — are what
-    // most visitors open: their counts are kept while the listing does not change, and an hour at most
-    // (the activity facet moves with time).
-    const { sort: _sort, ...filters } = query
-    const key = JSON.stringify([filters, options.scope ?? null, Math.floor(now.getTime() / 3_600_000)])
-    const version = await this.listingVersion()
-    const kept = this.facetCache.get(key)
-    if (kept && kept.version === version) return kept.facets
-    const facets = await this.countFacets(query, now, options.scope)
-    this.facetCache.delete(key)
-    this.facetCache.set(key, { version, facets })
-    if (this.facetCache.size > FACET_CACHE_SIZE) this.facetCache.delete(this.facetCache.keys().next().value!)
-    return facets
+    if (this.options.keptListing) {
+      const { listing, match } = await this.kept(query.q)
+      if (listing && !query.q) return listing.facets(query, now, options.scope)
+      if (listing && match) return listing.facets(query, now, options.scope, match)
+    }
+    return await this.countFacets(query, now, options.scope)
   }
 
-  /** A number that changes with every write to the listing (migration 0017). */
-  private async listingVersion(): Promise<string> {
-    const result = await sql<{ version: string }>`select last_value::text as version from repository_listing_version`.execute(this.db)
-    return result.rows[0]?.version ?? ''
+  /**
+   * The listing kept in this process and, for words, their matches in it (the words' stemming and
+   * the listing's version read in one round trip). Nothing while the kept listing is stale: it is
+   * read again in the background after a write to the listing or the bodies (migration 0021's
+   * counter; see KeptCopy.fresh) and the database's statements answer meanwhile, as they do words it
+   * stems to nothing or to what the kept index leaves to it (phrases, exclusions). Words matching
+   * fewer than FEW_MATCHES repositories in the listed text are widened as listed widens them: the
+   * database finds the close names and READMEs (widenedMatches), the kept listing does the rest.
+   */
+  private async kept(q: string | undefined): Promise<{ listing?: RegistryListing; match?: TextMatch; plain?: string }> {
+    const { version, words } = await currentVersion(this.db, 'registry_listing_version', q)
+    const listing = await this.listing.fresh(version)
+    if (!listing) return {}
+    const tree = words ? parseTsquery(words.query) : undefined
+    if (!words || !tree) return { listing }
+    const match = listing.match(tree)
+    if (match.count >= FEW_MATCHES) return { listing, match, plain: words.plain }
+    return { listing, match: listing.widen(match, await this.widenedMatches(version, q!)), plain: words.plain }
+  }
+
+  /**
+   * What a search that finds little in the listed text finds beyond it, as listed reads it: names
+   * close to the words, READMEs. Kept for the last few searches at this version: a page's search and
+   * its facets ask the same.
+   */
+  private async widenedMatches(version: bigint, q: string): Promise<WidenedMatch[]> {
+    const key = `${version} ${q}`
+    let found = this.widenings.get(key)
+    if (!found) {
+      const { plain, inText, nameClose, inReadme } = matchConditions(textQuery(q))
+      found = sql<WidenedMatch>`
+        select l.id, ${TIER.closeName} as tier, similarity(l.name_plain, ${plain}) as rank from repository_listing l where ${nameClose} and not ${inText}
+        union all select l.id, ${TIER.readme}, 0 from repository_listing l where ${inReadme} and not ${inText} and not ${nameClose}
+      `.execute(this.db).then(({ rows }) => rows.map((row) => ({ ...row, rank: Math.fround(Number(row.rank)) })))
+      found.catch(() => this.widenings.delete(key))
+      this.widenings.set(key, found)
+      if (this.widenings.size > WIDENINGS_KEPT) this.widenings.delete(this.widenings.keys().next().value!)
+    }
+    return await found
+  }
+
+  /**
+   * One text value, a line per repository and a tab between its cells: PGlite hands it over several
+   * times faster than 50,000 rows or a JSON value. Lexemes and ids never hold a tab or a line break;
+   * names and other text are cleared of them. In the order of the ids (RegistryListing's).
+   */
+  private async loadListing(): Promise<RegistryListing> {
+    const cell = (value: RawBuilder<unknown>) => sql`coalesce((${value})::text, '\\N')`
+    const text = (value: RawBuilder<unknown>) => cell(sql`translate(${value}, E'\t\n', '  ')`)
+    const { rows } = await sql<{ listed: string | null }>`
+      select string_agg(concat_ws(E'\t', ${sql.join([
+        ...[sql`l.id`, sql`l.organisation_id`, sql`l.source_id`].map(cell),
+        ...[sql`l.forge`, sql`l.language`, sql`l.effective_licence`].map(text),
+        ...[sql`l.licence_authorised`, sql`l.publiccode_valid`, sql`l.compliance_score`, sql`extract(epoch from l.pushed_at) * 1000`, sql`l.archived`, sql`l.is_fork`, sql`l.is_template`, sql`l.reuse_score`].map(cell),
+        text(sql`l.name_plain`),
+        ...[sql`l.search`, sql`l.name_words`, sql`l.topic_words`].map(cell),
+      ])}), E'\n' order by l.id) as listed
+      from repository_listing l
+    `.execute(this.db)
+    const bodies = await this.db.selectFrom('organisation').select(['id', 'slug', 'name', 'kind', 'parent_id as parentId']).execute()
+    const orNull = (value: string) => (value === '\\N' ? null : value)
+    const number = (value: string) => (value === '\\N' ? null : Number(value))
+    const yes = (value: string) => (value === '\\N' ? null : value === 'true')
+    const listed = (rows[0]?.listed ?? '').split('\n').flatMap((line): ListedRepositoryRow[] => {
+      const [id, organisationId, sourceId, forge, language, licence, authorised, publiccode, compliance, pushedAt, archived, fork, template, reuse, namePlain, words, nameWords, topicWords] = line.split('\t') as [string, ...string[]]
+      if (!line) return []
+      return [{
+        id, organisationId: orNull(organisationId!), sourceId: orNull(sourceId!), forge: forge!, language: orNull(language!), licence: orNull(licence!), authorised: yes(authorised!),
+        publiccode: yes(publiccode!), compliance: number(compliance!), pushedAt: number(pushedAt!), archived: archived === 'true', fork: fork === 'true', template: template === 'true',
+        reuse: Number(reuse), namePlain: namePlain!, words: words!, nameWords: nameWords!, topicWords: topicWords!,
+      }]
+    })
+    return new RegistryListing(listed, bodies)
   }
 
   /**
@@ -332,7 +405,7 @@ export class RepositoryStore {
    */
   private listed(text: TextQuery | undefined, tiered: boolean): RawBuilder<unknown> {
     if (!text) return sql`repository_listing r`
-    const { words, plain, inText, nameClose } = matchConditions(text)
+    const { words, plain, inText, nameClose, inReadme } = matchConditions(text)
     const few = sql`(select few from widened)`
     const textTier = sql`case when l.name_plain = ${plain} then ${TIER.exactName} when l.name_words @@ ${words} then ${TIER.name}
       when l.topic_words @@ ${words} then ${TIER.topics} else ${TIER.description} end`
@@ -342,8 +415,7 @@ export class RepositoryStore {
       )
       select ${LISTED}, ${tiered ? textTier : sql`0`} as tier from repository_listing l where ${inText}
       union all select ${LISTED}, ${tiered ? TIER.closeName : sql`0`} from repository_listing l where ${few} and ${nameClose} and not ${inText}
-      union all select ${LISTED}, ${TIER.readme} from repository_listing l
-        where ${few} and l.id in (select id from repository where readme_search @@ ${words}) and not ${inText} and not ${nameClose}
+      union all select ${LISTED}, ${TIER.readme} from repository_listing l where ${few} and ${inReadme} and not ${inText} and not ${nameClose}
     ) r`
   }
 
@@ -545,15 +617,8 @@ const COLUMN_FACETS: readonly ColumnFacet[] = [
   { name: 'template', key: () => sql`r.is_template`, value: yesNo },
 ]
 
-/** The tiers of a match, best first (see RepositoryStore.search), as SQL literals. */
-const TIER = {
-  exactName: sql.lit(5),
-  name: sql.lit(4),
-  topics: sql.lit(3),
-  description: sql.lit(2),
-  closeName: sql.lit(1),
-  readme: sql.lit(0),
-}
+/** The tiers of a match (see RegistryListing.byRelevance), as SQL literals. */
+const TIER = Object.fromEntries(Object.entries(matchTiers).map(([tier, value]) => [tier, sql.lit(value)])) as Record<keyof typeof matchTiers, RawBuilder<number>>
 
 /** A row of a window, with its sort key (for the next cursor). */
 type WindowRow = RepositoryRecord & { sort_key: unknown }

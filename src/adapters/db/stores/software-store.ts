@@ -1,7 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import { type CatalogueFilters, type CatalogueSort, effectiveSort, type FacetCounts } from '../../../domain/catalogue/facets.ts'
 import { buildListing, type Listing, type ListingRow, searchListing } from '../../../domain/catalogue/listing.ts'
-import { type IndexedText, TextIndex } from '../../../domain/catalogue/text-index.ts'
+import { currentVersion, KeptCopy } from '../kept-copy.ts'
+import { CatalogueText, type IndexedText } from '../../../domain/catalogue/catalogue-text.ts'
 import type { CatalogueLife } from '../../../domain/catalogue/editions.ts'
 import type { Page, PageRequest } from '../../../domain/shared/page.ts'
 import type { DB, NewSoftware, Software } from '../schema.ts'
@@ -87,13 +88,12 @@ export interface SoftwareSearchResult {
 interface KeptCatalogue {
   listing: Listing
   /** In the listing's order. */
-  text: TextIndex
+  text: CatalogueText
 }
 
 /** The catalogue's software, read and written in the database. */
 export class SoftwareStore {
-  private kept?: { version: bigint; catalogue: KeptCatalogue }
-  private loading?: { version: bigint; promise: Promise<KeptCatalogue> } | undefined
+  private readonly kept = new KeptCopy(() => this.loadCatalogue())
 
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -148,29 +148,8 @@ export class SoftwareStore {
    * does, however many searches wait for it.
    */
   private async catalogue(q: string | undefined): Promise<{ catalogue: KeptCatalogue; words?: { query: string; plain: string } }> {
-    // With text, the same round trip reads the query as the database stems it (see TextIndex).
-    const text = q ? textQuery(q) : undefined
-    const { rows } = await sql<{ version: string; query: string | null; plain: string | null }>`
-      select version::text as version, ${text ? sql`(${text.query})::text` : sql`null`} as query, ${text ? text.plain : sql`null`} as plain
-      from software_listing_version
-    `.execute(this.db)
-    const words = rows[0]?.query != null && rows[0].plain != null ? { query: rows[0].query, plain: rows[0].plain } : undefined
-    const version = BigInt(rows[0]?.version ?? 0)
-    if (this.kept && this.kept.version === version) return { catalogue: this.kept.catalogue, ...(words ? { words } : {}) }
-    if (this.loading?.version !== version) {
-      const promise = this.loadCatalogue().then((catalogue) => {
-        // An older load finishing last must not replace a newer catalogue.
-        if (!this.kept || this.kept.version < version) this.kept = { version, catalogue }
-        return catalogue
-      })
-      const loading = { version, promise }
-      this.loading = loading
-      promise.then(
-        () => this.loading === loading && (this.loading = undefined),
-        () => this.loading === loading && (this.loading = undefined),
-      )
-    }
-    return { catalogue: await this.loading!.promise, ...(words ? { words } : {}) }
+    const { version, words } = await currentVersion(this.db, 'software_listing_version', q)
+    return { catalogue: await this.kept.at(version), ...(words ? { words } : {}) }
   }
 
   private async loadCatalogue(): Promise<KeptCatalogue> {
@@ -187,7 +166,7 @@ export class SoftwareStore {
       from software s where ${publishedSoftware('s')}
     `.execute(this.db)
     const found = rows[0]?.listing ?? []
-    return { listing: buildListing(found), text: new TextIndex(found) }
+    return { listing: buildListing(found), text: new CatalogueText(found) }
   }
 
   /**

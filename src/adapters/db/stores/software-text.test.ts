@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TextIndex } from '../../../domain/catalogue/text-index.ts'
+import { CatalogueText } from '../../../domain/catalogue/catalogue-text.ts'
 import { createTestContext, type TestContext } from '../../../testing/test-context.ts'
 import { importSill } from '../../../usecases/catalogue/import-sill.ts'
 import { relevance, textQuery } from '../search.ts'
@@ -28,7 +28,7 @@ async function databaseRanks(q: string): Promise<Map<string, number>> {
 describe('the catalogue’s text index', () => {
   it('matches and ranks the SILL’s 240 software exactly as PostgreSQL does', async () => {
     const { rows } = await sql<{ id: string; vector: string; plainName: string }>`select id, search::text as vector, name_plain as "plainName" from software`.execute(context.database.db)
-    const index = new TextIndex(rows)
+    const index = new CatalogueText(rows)
     const queries = ['libreoffice', 'LibreOfice', 'bureautique', 'traitement de texte', 'navigateur web', 'données', 'donnees', 'Éditeur', 'office suite', 'base de données relationnelle', 'postgre', 'le', 'vidéo OR audio', 'gestion électronique de documents', "l'archivage", 'C++', 'firefox thunderbird']
     let compared = 0
     for (const q of queries) {

@@ -3,7 +3,7 @@ import type { CrawlPassProgress } from '../../../adapters/db/stores/crawl-store.
 import { type SourceRecord, type SourceStatus, sourceStatuses } from '../../../adapters/db/stores/source-store.ts'
 import type { Page } from '../../../domain/shared/page.ts'
 import { CsrfField } from '../../auth/csrf.tsx'
-import { formatNumber } from '../../i18n/index.ts'
+import { formatDateTime, formatNumber } from '../../i18n/index.ts'
 import { Badge, Pager, ResultCount } from '../../views/components.tsx'
 import { Layout } from '../../views/layout.tsx'
 import { href, type PageContext } from '../../views/page-context.ts'
@@ -162,9 +162,4 @@ function PassProgress(props: { page: PageContext; pass: CrawlPassProgress; when:
       </dl>
     </>
   )
-}
-
-/** Date and time in Paris, where the administrators are: a crawl's progress is read to the minute. */
-function formatDateTime(locale: PageContext['locale'], date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date)
 }

@@ -1,5 +1,5 @@
 import type { RepositoryProfile } from '../../../adapters/db/stores/statistics-store.ts'
-import { formatNumber, type Locale } from '../../i18n/index.ts'
+import { formatNumber, formatPercent, type Locale } from '../../i18n/index.ts'
 import { type Bar, BarChart } from '../../views/bar-chart.tsx'
 import type { PageContext } from '../../views/page-context.ts'
 
@@ -44,6 +44,6 @@ export function ProfileSections(props: { page: PageContext; profile: RepositoryP
 
 /** `part` of `total` as a percentage, 0 when there is nothing to count. */
 export function share(locale: Locale, part: number, total: number): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(total > 0 ? part / total : 0)
+  return formatPercent(locale, total > 0 ? part / total : 0)
 }
 

@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTsquery, parseTsvector, similarity, TextIndex, trigramsOf } from './text-index.ts'
-
-describe('parseTsquery', () => {
-  it('reads lexemes, AND binding tighter than OR, and parentheses', () => {
-    expect(parseTsquery("'web'")).toEqual({ lexeme: 'web' })
-    expect(parseTsquery("'a' & 'b' | 'c'")).toEqual({ op: '|', left: { op: '&', left: { lexeme: 'a' }, right: { lexeme: 'b' } }, right: { lexeme: 'c' } })
-    expect(parseTsquery("'a' & ( 'b' | 'c' )")).toEqual({ op: '&', left: { lexeme: 'a' }, right: { op: '|', left: { lexeme: 'b' }, right: { lexeme: 'c' } } })
-    expect(parseTsquery("'l''archivage'")).toEqual({ lexeme: "l'archivage" })
-    expect(parseTsquery('')).toBeNull()
-  })
-
-  it('leaves phrases, exclusions, weights, prefixes and anything unreadable to the database', () => {
-    for (const query of ["'a' <-> 'b'", "'a' <2> 'b'", "'a' & !'b'", "'a':A", "'a':*", "'a' &", "( 'a'"]) expect(parseTsquery(query), query).toBeUndefined()
-  })
-})
-
-describe('parseTsvector', () => {
-  it('reads lexemes and the weights of their positions (D when unmarked)', () => {
-    expect(parseTsvector("'bureaut':5C,9 'l''eau':2A 'nu'")).toEqual(new Map([['bureaut', ['C', 'D']], ["l'eau", ['A']], ['nu', []]]))
-  })
-})
+import { CatalogueText, similarity, trigramsOf } from './catalogue-text.ts'
 
 describe('trigrams', () => {
   it('are pg_trgm’s: padded words, similarity as shared over all', () => {
@@ -30,8 +10,8 @@ describe('trigrams', () => {
   })
 })
 
-describe('TextIndex', () => {
-  const index = new TextIndex([
+describe('CatalogueText', () => {
+  const index = new CatalogueText([
     { vector: "'libreoffic':1A 'suit':3C 'bureautiqu':4C", plainName: 'libreoffice' },
     { vector: "'tableur':1A,4C 'suit':2B", plainName: 'tableur' },
     { vector: "'cart':1A", plainName: 'cartes' },
