@@ -81,7 +81,7 @@ export async function benchRegistry(): Promise<BenchResult[]> {
     results.push(...(await percentiles(`registry: statistics page (${mode})`, 30, () => fetch('/fr/code/statistics'))))
     // Each web process keeps the listing for its searches: the first search after a write reads it again.
     const firstBody = await database.db.selectFrom('organisation').select('id').limit(1).executeTakeFirstOrThrow()
-    results.push(...(await percentiles(`registry: search page right after a write, listing read again (${mode})`, 10, async () => {
+    results.push(...(await percentiles(`registry: search page right after a write (the database answers while the listing is read again) (${mode})`, 10, async () => {
       await database.db.updateTable('organisation').set({ updated_at: new Date() }).where('id', '=', firstBody.id).execute()
       return await fetch(searchPage())
     })))
