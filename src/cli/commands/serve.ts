@@ -57,6 +57,8 @@ export async function runProcess(config: Config, role: Exclude<Role, 'command'>)
     }
     app.log.info({ config: describeConfig(config) }, 'configuration')
     app.log.info({ database: context.database.kind, role, startupMs: Date.now() - started }, `Socle is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/`)
+    // The registry's search keeps its listing in memory: read now, in the background, rather than at the first search.
+    context.stores.repositories.keepListing().catch((error: Error) => app.log.warn({ error: error.message }, 'the registry listing could not be read'))
   } else {
     process.stderr.write(`Socle worker ${process.pid} is running on ${context.database.kind}.\n`)
   }

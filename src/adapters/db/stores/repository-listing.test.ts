@@ -152,6 +152,15 @@ describe('the registry kept in memory', () => {
     }
   })
 
+  it('is read ahead of the first search when a web process starts', async () => {
+    const started = new RepositoryStore(database.db)
+    const load = vi.spyOn(started as unknown as { loadListing: () => unknown }, 'loadListing')
+    await started.keepListing()
+    expect(load).toHaveBeenCalledTimes(1)
+    expect(await started.facets(query({}), { now })).toEqual(await statements.facets(query({}), { now }))
+    expect(load).toHaveBeenCalledTimes(1)
+  })
+
   it('is read again after a write to the listing or to the bodies; the database answers meanwhile', async () => {
     const fromDatabase = vi.spyOn(kept as unknown as { countFacets: () => unknown }, 'countFacets')
     const answeredFromMemory = async () => {

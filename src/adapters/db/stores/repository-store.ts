@@ -230,6 +230,11 @@ export class RepositoryStore {
     return await this.countFacets(query, now, options.scope)
   }
 
+  /** Reads the listing this process keeps for its searches (see kept), if it has none yet. */
+  async keepListing(): Promise<void> {
+    if (this.options.keptListing) await this.kept(undefined)
+  }
+
   /**
    * The listing kept in this process and, for words, their matches in it (the words' stemming and
    * the listing's version read in one round trip). Nothing while the kept listing is stale: it is
@@ -302,7 +307,8 @@ export class RepositoryStore {
         reuse: Number(reuse), namePlain: namePlain!, words: words!, nameWords: nameWords!, topicWords: topicWords!,
       }]
     })
-    return new RegistryListing(listed, bodies)
+    // Built between other requests' turns (setImmediate): a listing read again in the background does not hold them.
+    return await RegistryListing.build(listed, bodies, () => new Promise((resolve) => setImmediate(resolve)))
   }
 
   /**
