@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { QUEUES, startWorkers } from '../../jobs.ts'
 import { createTestContext, type TestContext } from '../../testing/test-context.ts'
 import { waitFor } from '../../testing/processes.ts'
+import { openTestDatabase, testDatabaseKind } from '../../testing/test-database.ts'
+import { startJobQueue } from './job-queue.ts'
 
 let context: TestContext
 beforeAll(async () => {
@@ -65,4 +67,18 @@ it('fails a failing job alone and completes the rest of its batch', async () => 
     { state: 'completed', n: 4 },
     { state: 'failed', n: 1 },
   ])
+})
+
+it.runIf(testDatabaseKind === 'postgres')('creates the same new queues from several processes at once (pg-boss’s DDL can deadlock: the loser retries)', async () => {
+  const database = await openTestDatabase()
+  const queues = await Promise.all([1, 2, 3].map(() => startJobQueue(database, { role: 'worker' })))
+  try {
+    const names = Array.from({ length: 8 }, (_, i) => `test.race-${i}`)
+    await Promise.all(queues.map((queue) => Promise.all(names.map((name) => queue.work(name, async () => {})))))
+    const created = await database.executeSql<{ n: number }>("select count(*)::int as n from pgboss.queue where name like 'test.race-%'")
+    expect(created.rows[0]!.n).toBe(8)
+  } finally {
+    await Promise.all(queues.map((queue) => queue.stop()))
+    await database.close()
+  }
 })

@@ -24,6 +24,9 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number
 }
 
+/** PostgreSQL's error code for a deadlock. */
+const DEADLOCK_DETECTED = '40P01'
+
 export async function startJobQueue(database: Database, options: JobQueueOptions): Promise<JobQueue> {
   const supervise = options.role !== 'web'
   const boss = new PgBoss({
@@ -41,7 +44,17 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   const created = new Set<string>()
   const ensureQueue = async (queue: string) => {
     if (created.has(queue)) return
-    if (!(await boss.getQueue(queue))) await boss.createQueue(queue)
+    // Processes starting together create the same queues: pg-boss's queue DDL (a partition and its
+    // constraints) can then deadlock, and the server aborts one side, which tries again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!(await boss.getQueue(queue))) await boss.createQueue(queue)
+        break
+      } catch (error) {
+        if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= 10) throw error
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt))
+      }
+    }
     created.add(queue)
   }
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1
