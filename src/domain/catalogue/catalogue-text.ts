@@ -20,7 +20,7 @@ export class CatalogueText {
   private readonly trigrams: ReadonlySet<string>[]
 
   constructor(texts: readonly IndexedText[]) {
-    this.words = TextIndex.of(texts.map((text) => text.vector))
+    this.words = new TextIndex(texts.map((text) => text.vector))
     this.trigrams = texts.map((text) => trigramsOf(text.plainName))
   }
 

@@ -22,7 +22,7 @@ function row(namePlain: string, extra: Partial<ListedRepositoryRow> = {}): Liste
   }
 }
 
-const listing = await RegistryListing.build(
+const listing = new RegistryListing(
   [
     row('api', { reuse: 10 }),
     row('carte', { words: "'cart':1A 'api':3C", reuse: 90, language: 'Go', organisationId: 'b3', forge: 'gitlab' }),

@@ -167,21 +167,7 @@ export class RegistryListing {
   private readonly codes: Record<Exclude<RepositoryFacet, 'activity'>, Int32Array>
   private readonly values: Record<RepositoryFacet, FacetValues>
 
-  /**
-   * The listing of these repositories and bodies. Its word indexes are read a slice at a time, with
-   * `pause` awaited between slices (see TextIndex.built): a process reading its listing again in the
-   * background keeps answering meanwhile.
-   */
-  static async build(rows: readonly ListedRepositoryRow[], bodies: readonly ListedBody[], pause: () => Promise<void> = async () => {}): Promise<RegistryListing> {
-    const texts = {
-      words: await TextIndex.built(rows.map((row) => row.words), pause),
-      nameWords: await TextIndex.built(rows.map((row) => row.nameWords), pause),
-      topicWords: await TextIndex.built(rows.map((row) => row.topicWords), pause),
-    }
-    return new RegistryListing(rows, bodies, texts)
-  }
-
-  private constructor(rows: readonly ListedRepositoryRow[], bodies: readonly ListedBody[], texts: { words: TextIndex; nameWords: TextIndex; topicWords: TextIndex }) {
+  constructor(rows: readonly ListedRepositoryRow[], bodies: readonly ListedBody[]) {
     this.bodies = [...bodies]
     const place = new Map(bodies.map((body, i) => [body.id, i]))
     for (const body of bodies) this.bodySlugs.code(body.slug)
@@ -217,9 +203,9 @@ export class RegistryListing {
     this.pushedAt = of(Float64Array, (row) => row.pushedAt ?? Number.NaN)
     this.reuse = of(Float64Array, (row) => row.reuse)
     this.namePlain = rows.map((row) => row.namePlain)
-    this.words = texts.words
-    this.nameWords = texts.nameWords
-    this.topicWords = texts.topicWords
+    this.words = new TextIndex(rows.map((row) => row.words))
+    this.nameWords = new TextIndex(rows.map((row) => row.nameWords))
+    this.topicWords = new TextIndex(rows.map((row) => row.topicWords))
     // uuids compared as PostgreSQL does, byte by byte: as their lower-case text. Rows given in that
     // order (as the database can hand them) are not sorted again.
     this.byIdRank = column(new Int32Array(this.size), this.ids, (i) => i)

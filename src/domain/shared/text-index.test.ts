@@ -23,8 +23,7 @@ describe('parseTsvector', () => {
 })
 
 describe('TextIndex', () => {
-  const vectors = ["'libreoffic':1A 'suit':3C 'bureautiqu':4C", "'tableur':1A,4C 'suit':2B", "'cart':1A 'suit'"]
-  const index = TextIndex.of(vectors)
+  const index = new TextIndex(["'libreoffic':1A 'suit':3C 'bureautiqu':4C", "'tableur':1A,4C 'suit':2B", "'cart':1A 'suit'"])
 
   it('matches as @@ does, AND and OR evaluated', () => {
     expect([...index.matching(parseTsquery("'suit'")!)]).toEqual([1, 1, 1])
@@ -39,12 +38,5 @@ describe('TextIndex', () => {
     // A lexeme without positions counts as one D position.
     expect(ranks[2]).toBeCloseTo(0.1 / 1.64493406685 / 2, 6)
     expect(ranks[1]).toBeGreaterThan(ranks[0]!)
-  })
-
-  it('is the same read a slice at a time, pausing between slices', async () => {
-    let pauses = 0
-    const sliced = await TextIndex.built(vectors, async () => void pauses++, 2)
-    expect(pauses).toBe(2)
-    expect(sliced).toEqual(index)
   })
 })

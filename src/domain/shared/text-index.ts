@@ -16,33 +16,6 @@ interface Postings {
   terms: Float64Array
 }
 
-/** Postings as they are gathered, document after document. */
-class PostingsBuilder {
-  private readonly lists = new Map<string, { docs: number[]; terms: number[] }>()
-  /** A term depends on the positions' weights alone: computed once per pattern of weights. */
-  private readonly terms = new Map<string, number>()
-
-  add(vectors: readonly string[], from: number, to: number): void {
-    for (let doc = from; doc < to; doc++) {
-      eachLexeme(vectors[doc]!, (lexeme, positions) => {
-        const weights = positions.replace(/[0-9]+/g, '')
-        let term = this.terms.get(weights)
-        if (term === undefined) this.terms.set(weights, (term = rankTerm(weightsOf(positions))))
-        let list = this.lists.get(lexeme)
-        if (!list) this.lists.set(lexeme, (list = { docs: [], terms: [] }))
-        list.docs.push(doc)
-        list.terms.push(term)
-      })
-    }
-  }
-
-  postings(): Map<string, Postings> {
-    const postings = new Map<string, Postings>()
-    for (const [lexeme, { docs, terms }] of this.lists) postings.set(lexeme, { docs: Int32Array.from(docs), terms: Float64Array.from(terms) })
-    return postings
-  }
-}
-
 /** ts_rank's default weights of D, C, B and A positions. */
 const WEIGHTS: Record<string, number> = { D: 0.1, C: 0.2, B: 0.4, A: 1 }
 
@@ -50,29 +23,28 @@ export type TsQuery = { lexeme: string } | { op: '&' | '|'; left: TsQuery; right
 
 /** The lexemes of documents, numbered in the order given (their tsvectors as text: `'lexeme':1A,5C …`). */
 export class TextIndex {
-  private constructor(
-    readonly size: number,
-    private readonly postings: ReadonlyMap<string, Postings>,
-  ) {}
+  private readonly postings = new Map<string, Postings>()
 
-  static of(vectors: readonly string[]): TextIndex {
-    const building = new PostingsBuilder()
-    building.add(vectors, 0, vectors.length)
-    return new TextIndex(vectors.length, building.postings())
+  constructor(vectors: readonly string[]) {
+    this.size = vectors.length
+    const building = new Map<string, { docs: number[]; terms: number[] }>()
+    // A term depends on the positions' weights alone: computed once per pattern of weights.
+    const terms = new Map<string, number>()
+    vectors.forEach((vector, doc) => {
+      eachLexeme(vector, (lexeme, positions) => {
+        const weights = positions.replace(/[0-9]+/g, '')
+        let term = terms.get(weights)
+        if (term === undefined) terms.set(weights, (term = rankTerm(weightsOf(positions))))
+        let list = building.get(lexeme)
+        if (!list) building.set(lexeme, (list = { docs: [], terms: [] }))
+        list.docs.push(doc)
+        list.terms.push(term)
+      })
+    })
+    for (const [lexeme, { docs, terms }] of building) this.postings.set(lexeme, { docs: Int32Array.from(docs), terms: Float64Array.from(terms) })
   }
 
-  /**
-   * The same index, read a slice of documents at a time with `pause` awaited between slices: a
-   * process building a large one in the background keeps answering meanwhile.
-   */
-  static async built(vectors: readonly string[], pause: () => Promise<void>, slice = 5_000): Promise<TextIndex> {
-    const building = new PostingsBuilder()
-    for (let from = 0; from < vectors.length; from += slice) {
-      building.add(vectors, from, Math.min(vectors.length, from + slice))
-      await pause()
-    }
-    return new TextIndex(vectors.length, building.postings())
-  }
+  readonly size: number
 
   /** The documents a query matches, as `@@` does: a flag per document. */
   matching(tree: TsQuery): Uint8Array {

@@ -307,8 +307,10 @@ export class RepositoryStore {
         reuse: Number(reuse), namePlain: namePlain!, words: words!, nameWords: nameWords!, topicWords: topicWords!,
       }]
     })
-    // Built between other requests' turns (setImmediate): a listing read again in the background does not hold them.
-    return await RegistryListing.build(listed, bodies, () => new Promise((resolve) => setImmediate(resolve)))
+    // Built in one go: yielding to other requests between slices made the stale time longer, each request
+    // meanwhile answered by the slower statements (on PGlite, a search right after a write took 89/248 ms
+    // p50/p95 sliced, 38–46/66–70 ms in one go).
+    return new RegistryListing(listed, bodies)
   }
 
   /**
