@@ -131,19 +131,9 @@ export class RegistryListing {
   private readonly body: Int32Array
   private readonly source: Int32Array
   private readonly sources = new Codes()
-  private readonly forge: Int32Array
   private readonly forges = new Codes()
-  private readonly language: Int32Array
   private readonly languages = new Codes()
-  private readonly licence: Int32Array
   private readonly licences = new Codes()
-  /** 0 for yes (true), 1 for no (false or unknown), as the facets' values. */
-  private readonly authorised: Uint8Array
-  private readonly archived: Uint8Array
-  private readonly fork: Uint8Array
-  private readonly template: Uint8Array
-  /** An index of publiccodeStates. */
-  private readonly publiccode: Uint8Array
   /** NaN when unknown. */
   private readonly compliance: Float64Array
   private readonly pushedAt: Float64Array
@@ -153,7 +143,6 @@ export class RegistryListing {
   private readonly nameWords: TextIndex
   private readonly topicWords: TextIndex
   private readonly bodies: ListedBody[]
-  private readonly bodySlugs = new Codes()
   private readonly bodyKind: Int32Array
   private readonly kinds = new Codes()
   /** Each body's ministry: the top of its tree. */
@@ -163,14 +152,16 @@ export class RegistryListing {
   /** Each repository's place among all in the order of their ids. */
   private readonly idRank: Int32Array
   private readonly byIdRank: Int32Array
-  /** Each facet's value code of each repository (-1: none), but activity's, which moves with time. */
+  /**
+   * Each facet's value code of each repository (-1: none), but activity's, which moves with time:
+   * yes/no facets are 0 for yes (true), 1 for no (false or unknown); publiccode an index of publiccodeStates.
+   */
   private readonly codes: Record<Exclude<RepositoryFacet, 'activity'>, Int32Array>
   private readonly values: Record<RepositoryFacet, FacetValues>
 
   constructor(rows: readonly ListedRepositoryRow[], bodies: readonly ListedBody[]) {
     this.bodies = [...bodies]
     const place = new Map(bodies.map((body, i) => [body.id, i]))
-    for (const body of bodies) this.bodySlugs.code(body.slug)
     this.bodyKind = Int32Array.from(bodies, (body) => this.kinds.code(body.kind))
     this.children = bodies.map(() => [])
     bodies.forEach((body, i) => {
@@ -191,14 +182,6 @@ export class RegistryListing {
     const of = <A extends Int32Array | Uint8Array | Float64Array>(array: new (size: number) => A, value: (row: ListedRepositoryRow) => number) => column(new array(rows.length), rows, (i) => value(rows[i]!))
     this.body = of(Int32Array, (row) => (row.organisationId === null ? -1 : (place.get(row.organisationId) ?? -1)))
     this.source = of(Int32Array, (row) => this.sources.code(row.sourceId))
-    this.forge = of(Int32Array, (row) => this.forges.code(row.forge))
-    this.language = of(Int32Array, (row) => this.languages.code(row.language))
-    this.licence = of(Int32Array, (row) => this.licences.code(row.licence))
-    this.authorised = of(Uint8Array, (row) => (row.authorised === true ? 0 : 1))
-    this.archived = of(Uint8Array, (row) => (row.archived ? 0 : 1))
-    this.fork = of(Uint8Array, (row) => (row.fork ? 0 : 1))
-    this.template = of(Uint8Array, (row) => (row.template ? 0 : 1))
-    this.publiccode = of(Uint8Array, (row) => (row.publiccode === null ? 0 : row.publiccode ? 1 : 2))
     this.compliance = of(Float64Array, (row) => row.compliance ?? Number.NaN)
     this.pushedAt = of(Float64Array, (row) => row.pushedAt ?? Number.NaN)
     this.reuse = of(Float64Array, (row) => row.reuse)
@@ -219,15 +202,15 @@ export class RegistryListing {
       ministry: ofBody((body) => this.bodyRoot[body]!),
       organisation: ofBody((body) => body),
       kind: ofBody((body) => this.bodyKind[body]!),
-      forge: this.forge,
-      language: this.language,
-      licence: this.licence,
-      authorised: Int32Array.from(this.authorised),
-      publiccode: Int32Array.from(this.publiccode),
+      forge: of(Int32Array, (row) => this.forges.code(row.forge)),
+      language: of(Int32Array, (row) => this.languages.code(row.language)),
+      licence: of(Int32Array, (row) => this.licences.code(row.licence)),
+      authorised: of(Int32Array, (row) => (row.authorised === true ? 0 : 1)),
+      publiccode: of(Int32Array, (row) => (row.publiccode === null ? 0 : row.publiccode ? 1 : 2)),
       compliance: column(new Int32Array(this.size), this.compliance, (row) => band(this.compliance[row]!, bands)),
-      archived: Int32Array.from(this.archived),
-      fork: Int32Array.from(this.fork),
-      template: Int32Array.from(this.template),
+      archived: of(Int32Array, (row) => (row.archived ? 0 : 1)),
+      fork: of(Int32Array, (row) => (row.fork ? 0 : 1)),
+      template: of(Int32Array, (row) => (row.template ? 0 : 1)),
     }
     const bodyNames = { values: this.bodies.map((body) => body.slug), labels: this.bodies.map((body) => body.name) }
     this.values = {
@@ -373,12 +356,14 @@ export class RegistryListing {
     const ofBody = (facet: RepositoryFacet, flags: Uint8Array) => {
       tests[facet] = (row) => this.body[row]! >= 0 && flags[this.body[row]!] === 1
     }
-    const anyOf = (facet: RepositoryFacet, column: Int32Array, codes: Codes, values: readonly string[] | undefined) => {
+    const anyOf = (facet: 'forge' | 'language' | 'licence', codes: Codes, values: readonly string[] | undefined) => {
       if (!values || values.length === 0) return
       const flags = codes.flags(values)
+      const column = this.codes[facet]
       tests[facet] = (row) => column[row]! >= 0 && flags[column[row]!] === 1
     }
-    const yes = (facet: RepositoryFacet, column: Uint8Array, value: 'yes' | 'no' | undefined) => {
+    const yes = (facet: 'authorised' | 'archived' | 'fork' | 'template', value: 'yes' | 'no' | undefined) => {
+      const column = this.codes[facet]
       if (value) tests[facet] = (row) => column[row] === (value === 'yes' ? 0 : 1)
     }
     if (filters.ministry && filters.ministry.length > 0) {
@@ -396,13 +381,13 @@ export class RegistryListing {
     }
     if (filters.organisation && filters.organisation.length > 0) ofBody('organisation', this.bodyFlags(new Set(filters.organisation), (body) => body.slug))
     if (filters.kind && filters.kind.length > 0) ofBody('kind', this.bodyFlags(new Set(filters.kind), (body) => body.kind))
-    anyOf('forge', this.forge, this.forges, filters.forge)
-    anyOf('language', this.language, this.languages, filters.language)
-    anyOf('licence', this.licence, this.licences, filters.licence)
-    yes('authorised', this.authorised, filters.authorised)
+    anyOf('forge', this.forges, filters.forge)
+    anyOf('language', this.languages, filters.language)
+    anyOf('licence', this.licences, filters.licence)
+    yes('authorised', filters.authorised)
     if (filters.publiccode && filters.publiccode.length > 0) {
       const states = new Set(filters.publiccode)
-      tests.publiccode = (row) => states.has(publiccodeStates[this.publiccode[row]!]!)
+      tests.publiccode = (row) => states.has(publiccodeStates[this.codes.publiccode[row]!]!)
     }
     if (filters.compliance && filters.compliance.length > 0) {
       const ranges = filters.compliance.map((band) => complianceBandRanges[band])
@@ -412,9 +397,9 @@ export class RegistryListing {
       const since = now.getTime() - Number(filters.activity) * DAY
       tests.activity = (row) => this.pushedAt[row]! >= since
     }
-    yes('archived', this.archived, filters.archived)
-    yes('fork', this.fork, filters.fork)
-    yes('template', this.template, filters.template)
+    yes('archived', filters.archived)
+    yes('fork', filters.fork)
+    yes('template', filters.template)
     return tests
   }
 }

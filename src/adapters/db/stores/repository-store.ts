@@ -49,20 +49,24 @@ const WIDENINGS_KEPT = 8
 const FEW_MATCHES = 100
 
 /**
- * The two ways words match a listed repository `l`: in its text, or a name close enough to be a typo.
+ * The ways words match a listed repository `l`: in its text, and, when a search is widened, a name
+ * close enough to be a typo or a README.
  * The words are computed once, apart (a subquery): the planner then reads the text index for any
  * word, which is what a word found in a quarter of the rows needs too (its statistics would have it
  * read and match every row of the table instead, some five times slower).
  */
-function matchConditions(text: TextQuery): { words: RawBuilder<unknown>; plain: RawBuilder<string>; inText: RawBuilder<SqlBool>; nameClose: RawBuilder<SqlBool>; inReadme: RawBuilder<SqlBool> } {
+function matchConditions(text: TextQuery): { words: RawBuilder<unknown>; plain: RawBuilder<string>; inText: RawBuilder<SqlBool>; nameCloseOnly: RawBuilder<SqlBool>; readmeOnly: RawBuilder<SqlBool> } {
   const words = sql`(select ${text.query})`
   const plain = sql<string>`(select ${text.plain})`
+  const inText = sql<SqlBool>`l.search @@ ${words}`
+  const nameClose = sql<SqlBool>`l.name_plain % ${plain}`
   return {
     words,
     plain,
-    inText: sql<SqlBool>`l.search @@ ${words}`,
-    nameClose: sql<SqlBool>`l.name_plain % ${plain}`,
-    inReadme: sql<SqlBool>`l.id in (select id from repository where readme_search @@ ${words})`,
+    inText,
+    // What widening adds (see listed): a close name not matched in the text, a README matched alone.
+    nameCloseOnly: sql<SqlBool>`${nameClose} and not ${inText}`,
+    readmeOnly: sql<SqlBool>`l.id in (select id from repository where readme_search @@ ${words}) and not ${inText} and not ${nameClose}`,
   }
 }
 
@@ -264,10 +268,10 @@ export class RepositoryStore {
     const key = `${version} ${q}`
     let found = this.widenings.get(key)
     if (!found) {
-      const { plain, inText, nameClose, inReadme } = matchConditions(textQuery(q))
+      const { plain, nameCloseOnly, readmeOnly } = matchConditions(textQuery(q))
       found = sql<WidenedMatch>`
-        select l.id, ${TIER.closeName} as tier, similarity(l.name_plain, ${plain}) as rank from repository_listing l where ${nameClose} and not ${inText}
-        union all select l.id, ${TIER.readme}, 0 from repository_listing l where ${inReadme} and not ${inText} and not ${nameClose}
+        select l.id, ${TIER.closeName} as tier, similarity(l.name_plain, ${plain}) as rank from repository_listing l where ${nameCloseOnly}
+        union all select l.id, ${TIER.readme}, 0 from repository_listing l where ${readmeOnly}
       `.execute(this.db).then(({ rows }) => rows.map((row) => ({ ...row, rank: Math.fround(Number(row.rank)) })))
       found.catch(() => this.widenings.delete(key))
       this.widenings.set(key, found)
@@ -413,7 +417,7 @@ export class RepositoryStore {
    */
   private listed(text: TextQuery | undefined, tiered: boolean): RawBuilder<unknown> {
     if (!text) return sql`repository_listing r`
-    const { words, plain, inText, nameClose, inReadme } = matchConditions(text)
+    const { words, plain, inText, nameCloseOnly, readmeOnly } = matchConditions(text)
     const few = sql`(select few from widened)`
     const textTier = sql`case when l.name_plain = ${plain} then ${TIER.exactName} when l.name_words @@ ${words} then ${TIER.name}
       when l.topic_words @@ ${words} then ${TIER.topics} else ${TIER.description} end`
@@ -422,8 +426,8 @@ export class RepositoryStore {
         select count(*) < ${FEW_MATCHES} as few from (select 1 from repository_listing l where ${inText} limit ${FEW_MATCHES}) found
       )
       select ${LISTED}, ${tiered ? textTier : sql`0`} as tier from repository_listing l where ${inText}
-      union all select ${LISTED}, ${tiered ? TIER.closeName : sql`0`} from repository_listing l where ${few} and ${nameClose} and not ${inText}
-      union all select ${LISTED}, ${TIER.readme} from repository_listing l where ${few} and ${inReadme} and not ${inText} and not ${nameClose}
+      union all select ${LISTED}, ${tiered ? TIER.closeName : sql`0`} from repository_listing l where ${few} and ${nameCloseOnly}
+      union all select ${LISTED}, ${TIER.readme} from repository_listing l where ${few} and ${readmeOnly}
     ) r`
   }
 
